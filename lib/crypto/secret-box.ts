@@ -1,0 +1,39 @@
+// AES-256-GCM for secrets at rest. Each sealed value names the key that sealed it, so keys can rotate.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+
+export type TKey = { id: string; bytes: Buffer }
+
+const VERSION = 'v1'
+
+/** A key's id: a short hash of the key, stored beside each ciphertext. */
+export function keyFromBase64(base64: string): TKey {
+  const bytes = Buffer.from(base64, 'base64')
+  if (bytes.length !== 32) throw new Error('an encryption key must be 32 bytes')
+  return { id: createHash('sha256').update(bytes).digest('hex').slice(0, 12), bytes }
+}
+
+/** Encrypts `plaintext` with `key`: "v1:<keyId>:<iv>:<tag>:<ciphertext>" (base64 parts). */
+export function seal(plaintext: string, key: TKey): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key.bytes, iv)
+  cipher.setAAD(Buffer.from(key.id))
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  return [VERSION, key.id, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':')
+}
+
+/** The id of the key that sealed `sealed`. */
+export function sealedKeyId(sealed: string): string {
+  return sealed.split(':')[1] ?? ''
+}
+
+/** Decrypts a value made by `seal`, with whichever of `keys` sealed it. */
+export function open(sealed: string, keys: TKey[]): string {
+  const [version, keyId, iv, tag, ciphertext] = sealed.split(':')
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error('not a sealed secret')
+  const key = keys.find((candidate) => candidate.id === keyId)
+  if (!key) throw new Error(`secret sealed with unknown key ${keyId}; set ENCRYPTION_KEY_PREVIOUS to the old key`)
+  const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(iv, 'base64'))
+  decipher.setAAD(Buffer.from(key.id))
+  decipher.setAuthTag(Buffer.from(tag, 'base64'))
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8')
+}

@@ -1,0 +1,22 @@
+// The shape every Server Action returns: field errors land on the fields, `message` is for the form as a whole.
+export type TFieldErrors = Record<string, string>
+
+export type TActionFailure = { ok: false; message?: string; fieldErrors?: TFieldErrors }
+export type TActionResult<TSuccess extends object = object> = ({ ok: true } & TSuccess) | TActionFailure
+
+type TIssue = { path: PropertyKey[]; message: string }
+
+/** The first message for each top-level field of a failed zod parse. */
+export function toFieldErrors(issues: readonly TIssue[]): TFieldErrors {
+  const fieldErrors: TFieldErrors = {}
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'form')
+    fieldErrors[field] ??= issue.message
+  }
+  return fieldErrors
+}
+
+/** A failure carrying zod's issues as field errors. */
+export function invalidInput(issues: readonly TIssue[]): TActionFailure {
+  return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: toFieldErrors(issues) }
+}

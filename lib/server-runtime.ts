@@ -1,0 +1,33 @@
+import 'server-only'
+import { env } from '@/lib/env'
+import { closeDatabase, getDatabase } from '@/lib/db'
+import { getKeyring } from '@/lib/crypto/keyring'
+
+type TStopHook = () => Promise<void>
+const stopHooks: TStopHook[] = []
+
+/** Registers work to finish before the process exits (workers, pools). */
+export function onShutdown(hook: TStopHook) {
+  stopHooks.push(hook)
+}
+
+/** Validates config, opens and migrates the database, and arranges a clean shutdown. */
+export async function startServerRuntime() {
+  getKeyring()
+  const database = await getDatabase()
+  console.info(`[db] using ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'}`)
+  if (!env.DEFAULT_SMTP_URL) {
+    console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
+  }
+  let isStopping = false
+  const stop = async (signal: NodeJS.Signals) => {
+    if (isStopping) return
+    isStopping = true
+    console.info(`[server] ${signal}: shutting down`)
+    await Promise.allSettled(stopHooks.map((hook) => hook()))
+    await closeDatabase().catch((error) => console.error('[db] close failed', error))
+    process.exit(0)
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
