@@ -15,6 +15,8 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://console.example.com' }).optional()),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  // Where the embedded database lives (default: DATA_DIR/pglite); 'memory://' for a throwaway one.
+  PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset to use the embedded database)').optional(),

@@ -11,7 +11,7 @@ export function getDatabase(): Promise<TDatabase> {
   if (env.NEXT_PHASE === 'phase-production-build') {
     throw new Error('The database was opened during `next build`: make the page dynamic (read headers() first)')
   }
-  holder.__database ??= openDatabase({ url: env.DATABASE_URL, pgliteDir: join(env.DATA_DIR, 'pglite') }).then((database) => {
+  holder.__database ??= openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR ?? join(env.DATA_DIR, 'pglite') }).then((database) => {
     if (database.applied.length > 0) console.info(`[db] applied migrations: ${database.applied.join(', ')}`)
     return database
   })

@@ -1,0 +1,21 @@
+// Vitest globalSetup: each run gets a fresh database. TEST_DB=postgres → a new PostgreSQL database shared by the
+// (sequential) test files; otherwise every worker opens its own in-memory PGlite.
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTestDatabase, dropTestDatabase } from './postgres'
+
+export default async function setup() {
+  process.env.ENCRYPTION_KEY ??= randomBytes(32).toString('base64')
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'console-test-'))
+  process.env.SMTP_ALLOW_PRIVATE_HOSTS ??= 'true'
+  if (process.env.TEST_DB !== 'postgres') {
+    process.env.PGLITE_DIR = 'memory://'
+    delete process.env.DATABASE_URL
+    return
+  }
+  const database = await createTestDatabase()
+  process.env.DATABASE_URL = database.url
+  return () => dropTestDatabase(database.name)
+}
