@@ -8,6 +8,7 @@ import { signUpAction } from '@/app/(auth)/signup/actions'
 import { applyActionFailure } from '@/components/forms/apply-action-failure'
 import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
+import { useIsHydrated } from '@/components/forms/use-is-hydrated'
 import { Alert } from '@/components/ui/alert'
 
 const FIELDS = ['email', 'password', 'orgName'] as const
@@ -17,6 +18,7 @@ export function SignupForm() {
   const form = useForm<TAdminSignup>({ resolver: zodResolver(ZAdminSignup), defaultValues: { email: '', password: '', orgName: '' } })
   const [message, setMessage] = useState<string>()
   const { errors, isSubmitting } = form.formState
+  const isHydrated = useIsHydrated()
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined)
@@ -25,7 +27,7 @@ export function SignupForm() {
   })
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message && <Alert tone="error">{message}</Alert>}
       <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
       <TextField
@@ -37,7 +39,7 @@ export function SignupForm() {
         {...form.register('password')}
       />
       <TextField label="Organization name" autoComplete="organization" error={errors.orgName?.message} {...form.register('orgName')} />
-      <Button type="submit" isPending={isSubmitting} className="mt-2 w-full">
+      <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
         Create account
       </Button>
     </form>

@@ -62,6 +62,7 @@ CREATE TABLE "organization" (
     "name" TEXT NOT NULL,
     "slug" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "emailProviderVersion" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "organization_pkey" PRIMARY KEY ("id")
 );
@@ -87,7 +88,6 @@ CREATE TABLE "email_provider_settings" (
     "username" TEXT,
     "passwordSecret" TEXT,
     "displayName" TEXT,
-    "version" INTEGER NOT NULL DEFAULT 1,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "updatedById" TEXT,
     "updatedByEmail" TEXT,

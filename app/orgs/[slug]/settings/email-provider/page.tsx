@@ -1,0 +1,41 @@
+import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/session'
+import { getProviderView } from '@/lib/email-provider/store'
+import { listRecentAudit } from '@/lib/audit/store'
+import { ProviderStatus } from '@/components/email-provider/provider-status'
+import { EmailProviderForm } from '@/components/email-provider/email-provider-form'
+import { DangerZone } from '@/components/email-provider/danger-zone'
+import { RecentChanges } from '@/components/email-provider/recent-changes'
+
+export const metadata = { title: 'Email Provider' }
+
+export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { org } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
+  const [{ provider, version }, audit] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id)])
+  const initialValues = {
+    host: provider?.host ?? '',
+    port: provider ? String(provider.port) : '587',
+    fromAddress: provider?.fromAddress ?? '',
+    replyTo: provider?.replyTo ?? '',
+    username: provider?.username ?? '',
+    password: '',
+    clearPassword: false,
+    displayName: provider?.displayName ?? '',
+    version,
+  }
+  return (
+    <div className="flex max-w-4xl flex-col gap-6">
+      <header>
+        <p className="text-sm font-medium text-slate-500">Organizational Settings</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Email Provider</h1>
+        <p className="mt-2 max-w-prose text-sm text-slate-600">
+          Your users receive sign-up verification and password recovery emails from {org.name}. By default they are sent by the platform’s mail
+          service; connect your own SMTP server so they come from a familiar sender on your domain.
+        </p>
+      </header>
+      <ProviderStatus provider={provider} />
+      <EmailProviderForm slug={org.slug} initialValues={initialValues} hasSavedPassword={provider?.hasPassword ?? false} />
+      <RecentChanges entries={audit} />
+      <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />
+    </div>
+  )
+}

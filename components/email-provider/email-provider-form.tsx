@@ -1,0 +1,123 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+import { useRouter } from 'next/navigation'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { EMAIL_PROVIDER_FIELDS, ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
+import { updateEmailProviderAction } from '@/app/orgs/[slug]/settings/email-provider/actions'
+import { applyActionFailure } from '@/components/forms/apply-action-failure'
+import { TextField } from '@/components/ui/text-field'
+import { Button } from '@/components/ui/button'
+import { useIsHydrated } from '@/components/forms/use-is-hydrated'
+import { Alert } from '@/components/ui/alert'
+import { PasswordField } from './password-field'
+
+type TEmailProviderFormProps = {
+  slug: string
+  initialValues: TEmailProviderForm
+  hasSavedPassword: boolean
+}
+
+type TOutcome = { tone: 'success' | 'error'; text: string; isConflict?: boolean }
+
+/** Server Host … Display Name, saved with Update; mistakes are shown at their fields and nothing is saved. */
+export function EmailProviderForm({ slug, initialValues, hasSavedPassword }: TEmailProviderFormProps) {
+  const router = useRouter()
+  const form = useForm<TEmailProviderForm>({ resolver: zodResolver(ZEmailProviderForm), defaultValues: initialValues, shouldFocusError: true })
+  const [outcome, setOutcome] = useState<TOutcome>()
+  const { errors, isSubmitting } = form.formState
+  const isHydrated = useIsHydrated()
+  const isClearing = form.watch('clearPassword')
+
+  // A newer version from the server (e.g. after Revert) replaces what the form shows.
+  useEffect(() => {
+    if (form.getValues('version') !== initialValues.version) form.reset(initialValues)
+  }, [form, initialValues])
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setOutcome(undefined)
+    const result = await updateEmailProviderAction(slug, values)
+    if (!result.ok) {
+      const message = applyActionFailure(form, result, EMAIL_PROVIDER_FIELDS)
+      setOutcome({ tone: 'error', text: message ?? 'Please correct the highlighted fields.', isConflict: message?.includes('someone else') })
+      return
+    }
+    form.reset({ ...values, password: '', clearPassword: false, version: result.version })
+    setOutcome({ tone: 'success', text: 'Email provider updated' })
+    router.refresh()
+  })
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+      <fieldset className="grid gap-5 p-6 sm:grid-cols-6">
+        <legend className="sr-only">Server</legend>
+        <div className="sm:col-span-6">
+          <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
+          <p className="text-sm text-slate-600">Where your organization’s emails are handed over for delivery.</p>
+        </div>
+        <TextField className="sm:col-span-4" label="Server Host" placeholder="smtp.example.com" autoComplete="off" spellCheck={false} error={errors.host?.message} {...form.register('host')} />
+        <TextField
+          className="sm:col-span-2"
+          label="Server Port"
+          inputMode="numeric"
+          placeholder="587"
+          autoComplete="off"
+          error={errors.port?.message}
+          hint="25, 587 (STARTTLS) or 465 (TLS)"
+          {...form.register('port')}
+        />
+        <TextField className="sm:col-span-3" label="Username" autoComplete="off" spellCheck={false} error={errors.username?.message} {...form.register('username')} />
+        <div className="sm:col-span-3">
+          <PasswordField
+            registration={form.register('password')}
+            error={errors.password?.message}
+            hasSavedPassword={hasSavedPassword}
+            isClearing={isClearing}
+            onClearingChange={(next) => {
+              form.setValue('clearPassword', next, { shouldDirty: true })
+              if (next) form.setValue('password', '')
+            }}
+          />
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+        <legend className="sr-only">Sender</legend>
+        <div className="sm:col-span-6">
+          <h2 className="text-base font-semibold text-slate-900">Sender</h2>
+          <p className="text-sm text-slate-600">How your emails appear in your users’ inboxes.</p>
+        </div>
+        <TextField className="sm:col-span-3" label="From Address" type="email" placeholder="no-reply@example.com" error={errors.fromAddress?.message} {...form.register('fromAddress')} />
+        <TextField className="sm:col-span-3" label="Display Name" placeholder="Acme" error={errors.displayName?.message} {...form.register('displayName')} />
+        <TextField
+          className="sm:col-span-3"
+          label="Reply-to Address"
+          type="email"
+          placeholder="support@example.com"
+          error={errors.replyTo?.message}
+          hint="Optional. Where replies to your emails go."
+          {...form.register('replyTo')}
+        />
+      </fieldset>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-slate-200 bg-slate-50 px-6 py-4">
+        <div className="min-w-0 flex-1">
+          {outcome && (
+            <Alert tone={outcome.tone}>
+              {outcome.text}
+              {outcome.isConflict && (
+                <button type="button" onClick={() => window.location.reload()} className="ml-2 rounded font-semibold underline underline-offset-2">
+                  Reload
+                </button>
+              )}
+            </Alert>
+          )}
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
+            Update
+          </Button>
+        </div>
+      </div>
+    </form>
+  )
+}

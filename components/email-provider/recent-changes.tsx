@@ -1,0 +1,48 @@
+import { formatDateTime } from '@/components/ui/format'
+
+type TAuditRow = { id: string; action: string; actorEmail: string; details: unknown; createdAt: Date }
+type TChange = { field: string; from?: unknown; to?: unknown; note?: string }
+
+const FIELD_LABELS: Record<string, string> = {
+  host: 'Server Host',
+  port: 'Server Port',
+  fromAddress: 'From Address',
+  replyTo: 'Reply-to Address',
+  username: 'Username',
+  password: 'Password',
+  displayName: 'Display Name',
+}
+
+function describe(entry: TAuditRow): string {
+  const details = (entry.details ?? {}) as { changes?: TChange[]; recipient?: string; outcome?: string }
+  if (entry.action === 'email_provider.revert') return 'Reverted to the default provider'
+  if (entry.action === 'email_provider.test') return `Sent a test email to ${details.recipient ?? 'a recipient'}: ${details.outcome ?? 'unknown'}`
+  const changes = details.changes ?? []
+  const parts = changes.map((change) => (change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : FIELD_LABELS[change.field] ?? change.field))
+  return parts.length > 0 ? `Updated ${parts.join(', ')}` : 'Updated the settings'
+}
+
+/** The organization's last changes to its email provider (who, when, which fields; never a secret). */
+export function RecentChanges({ entries }: { entries: TAuditRow[] }) {
+  return (
+    <section aria-labelledby="recent-changes" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+      <h2 id="recent-changes" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
+        Recent changes
+      </h2>
+      {entries.length === 0 ? (
+        <p className="px-6 py-5 text-sm text-slate-500">No changes yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {entries.map((entry) => (
+            <li key={entry.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-6 py-3 text-sm">
+              <span className="text-slate-800">{describe(entry)}</span>
+              <span className="text-slate-500">
+                {entry.actorEmail} · {formatDateTime(entry.createdAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

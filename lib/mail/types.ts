@@ -1,0 +1,46 @@
+// Shapes shared by the mail library: what an organization configures and what a message carries.
+
+/** Connection settings of an SMTP provider, as the organization entered them (password already decrypted). */
+export type TSmtpSettings = {
+  host: string
+  port: number
+  username?: string | null
+  password?: string | null
+}
+
+/** Who a message is from, as configured for the organization. */
+export type TSender = {
+  fromAddress: string
+  displayName?: string | null
+  replyTo?: string | null
+}
+
+/** A mailbox: always passed to nodemailer as an object so display names are encoded, never spliced into headers. */
+export type TMailbox = { name?: string; address: string }
+
+/** One message, ready to be composed into MIME. */
+export type TMailMessage = {
+  from: { name: string; address: string }
+  replyTo?: TMailbox
+  to: string
+  subject: string
+  html: string
+  text: string
+}
+
+/** The SMTP session stages, in the order they happen; failures and diagnostics name one of them. */
+export type TSmtpStage = 'dns' | 'tcp' | 'tls' | 'ehlo' | 'auth' | 'mail' | 'rcpt' | 'data'
+
+/** The settings field a failure points at, or null when no field is to blame. */
+export type TSmtpField = 'host' | 'port' | 'username' | 'password' | 'fromAddress' | 'recipient' | null
+
+/** A send failure in plain words, safe to show to the user (never contains the password or a stack). */
+export type TSmtpFailure = {
+  field: TSmtpField
+  stage: TSmtpStage
+  message: string
+  hint: string
+  code?: number
+  reply?: string
+  isPermanent: boolean
+}
