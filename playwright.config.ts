@@ -23,12 +23,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The server's output goes to a file that the secrets test reads: no saved password may ever appear in it.
+    command: `sh -c 'mkdir -p test-logs && exec node node_modules/next/dist/bin/next start -p ${port} > test-logs/e2e-server.log 2>&1'`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
     env: {
       APP_URL: baseURL,
       SMTP_ALLOW_PRIVATE_HOSTS: 'true',

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { EMAIL_PROVIDER_FIELDS, ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
 import { updateEmailProviderAction } from '@/app/orgs/[slug]/settings/email-provider/actions'
@@ -28,7 +28,7 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword }: TEm
   const [outcome, setOutcome] = useState<TOutcome>()
   const { errors, isSubmitting } = form.formState
   const isHydrated = useIsHydrated()
-  const isClearing = form.watch('clearPassword')
+  const isClearing = useWatch({ control: form.control, name: 'clearPassword' })
 
   // A newer version from the server (e.g. after Revert) replaces what the form shows.
   useEffect(() => {

@@ -18,6 +18,8 @@ function describe(entry: TAuditRow): string {
   if (entry.action === 'email_provider.revert') return 'Reverted to the default provider'
   if (entry.action === 'email_provider.test') return `Sent a test email to ${details.recipient ?? 'a recipient'}: ${details.outcome ?? 'unknown'}`
   const changes = details.changes ?? []
+  const hostChange = changes.find((change) => change.field === 'host')
+  if (hostChange && !hostChange.from) return `Set up the custom provider ${String(hostChange.to)}`
   const parts = changes.map((change) => (change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : FIELD_LABELS[change.field] ?? change.field))
   return parts.length > 0 ? `Updated ${parts.join(', ')}` : 'Updated the settings'
 }

@@ -34,7 +34,14 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   const skip = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'skipped', detail })
   const finish = (error: TSmtpFailure): TDiagnosticResult => {
     const index = steps.findIndex((step) => step.stage === error.stage)
-    const failed: TDiagnosticStep = { stage: error.stage, status: 'failed', detail: error.message, hint: error.hint, code: error.code, reply: error.reply }
+    const failed: TDiagnosticStep = {
+      stage: error.stage,
+      status: 'failed',
+      detail: error.message,
+      hint: error.hint,
+      ...(error.code ? { code: error.code } : {}),
+      ...(error.reply ? { reply: error.reply } : {}),
+    }
     if (index >= 0) steps.splice(index, steps.length - index, failed)
     else steps.push(failed)
     return { ok: false, error, durationMs: Math.round(performance.now() - startedAt), steps }

@@ -1,4 +1,4 @@
-// Shapes shared by the mail library: what an organization configures and what a message carries.
+// Shapes shared by the mail library. Types only, so no 'server-only': UI code may import them with `import type`.
 
 /** Connection settings of an SMTP provider, as the organization entered them (password already decrypted). */
 export type TSmtpSettings = {

@@ -1,0 +1,45 @@
+import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { signUpAdmin } from './support/admins'
+import { fillProvider, openProviderPage, saveProvider } from './support/provider-page'
+import { smtpPassword } from './support/secrets'
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test('auth pages pass axe', async ({ page }) => {
+  await page.goto('/signup')
+  await expectNoSeriousViolations(page)
+  await page.goto('/login')
+  await expectNoSeriousViolations(page)
+})
+
+test('the Email Provider page passes axe: default, with errors, with the dialog open', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'axe')
+  await expectNoSeriousViolations(page)
+  await openProviderPage(page, admin.slug)
+  await expectNoSeriousViolations(page)
+  await fillProvider(page, { host: 'bad host', port: 'x', fromAddress: 'nope' })
+  await page.getByRole('button', { name: 'Update' }).click()
+  await expect(page.getByText('Port must be a whole number from 1 to 65535')).toBeVisible()
+  await expectNoSeriousViolations(page)
+  await saveProvider(page, { host: 'smtp.acme.test', port: '587', fromAddress: 'no-reply@acme.test', username: 'u', password: smtpPassword() })
+  await page.getByRole('button', { name: 'Revert' }).click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await expectNoSeriousViolations(page)
+})
+
+test('the Email Provider form is keyboard-usable', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'keyboard')
+  await openProviderPage(page, admin.slug)
+  await page.getByLabel('Server Host', { exact: true }).focus()
+  const order: string[] = []
+  for (let step = 0; step < 7; step++) {
+    order.push(await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent ?? ''))
+    await page.keyboard.press('Tab')
+  }
+  expect(order).toEqual(['host', 'port', 'username', 'password', 'fromAddress', 'displayName', 'replyTo'])
+})

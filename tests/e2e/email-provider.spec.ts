@@ -1,0 +1,177 @@
+import { expect, test, type Page } from '@playwright/test'
+import { sql } from './support/db'
+import { signUpAdmin } from './support/admins'
+import { field, fillProvider, openProviderPage, saveProvider } from './support/provider-page'
+import { smtpPassword } from './support/secrets'
+
+async function storedSettings(slug: string) {
+  const rows = await sql(`select s.* from email_provider_settings s join organization o on o.id = s."orgId" where o.slug = $1`, [slug])
+  return rows[0] ?? null
+}
+
+const acme = (password: string) => ({
+  host: 'smtp.acme.test',
+  port: '587',
+  fromAddress: 'no-reply@acme.test',
+  replyTo: 'support@acme.test',
+  username: 'mailer',
+  password,
+  displayName: 'Acme Support',
+})
+
+test('Update saves; after a reload the values are kept and the password is not sent back', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'update')
+  await page.getByRole('link', { name: 'Email Provider', exact: true }).click()
+  await expect(page.getByRole('status', { name: 'Provider in use' })).toContainText('Default provider in use')
+  const password = smtpPassword()
+  await saveProvider(page, acme(password))
+  await expect(page.getByRole('status', { name: 'Provider in use' })).toContainText('smtp.acme.test:587')
+  await expect(page.getByRole('status', { name: 'Provider in use' })).toContainText(admin.email)
+
+  const response = await openProviderPage(page, admin.slug)
+  expect(await response!.text()).not.toContain(password)
+  const flight = await page.request.get(`/orgs/${admin.slug}/settings/email-provider`, { headers: { RSC: '1' } })
+  expect(await flight.text()).not.toContain(password)
+  await expect(field(page, 'Server Host')).toHaveValue('smtp.acme.test')
+  await expect(field(page, 'Reply-to Address')).toHaveValue('support@acme.test')
+  await expect(field(page, 'Display Name')).toHaveValue('Acme Support')
+  await expect(field(page, 'Password')).toHaveValue('')
+  await expect(page.getByText('A password is saved. Leave blank to keep it.')).toBeVisible()
+
+  const stored = await storedSettings(admin.slug)
+  expect(stored.passwordSecret).toMatch(/^v1:[0-9a-f]{12}:/)
+  expect(stored.passwordSecret).not.toContain(password)
+  const recent = page.getByRole('region', { name: 'Recent changes' })
+  await expect(recent).toContainText('Set up the custom provider smtp.acme.test')
+  await expect(recent).not.toContainText(password)
+  const audit = await sql(`select details::text from audit_entry a join organization o on o.id = a."orgId" where o.slug = $1`, [admin.slug])
+  expect(audit.map((row) => row.details).join()).not.toContain(password)
+})
+
+test('mistakes are shown at their fields, focus moves there, and nothing is saved', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'invalid')
+  await openProviderPage(page, admin.slug)
+  await fillProvider(page, { host: 'smtp.acme.test', port: '70000', fromAddress: 'not an email' })
+  await page.getByRole('button', { name: 'Update' }).click()
+  await expect(page.getByText('Port must be a whole number from 1 to 65535')).toBeVisible()
+  await expect(field(page, 'Server Port')).toHaveAttribute('aria-invalid', 'true')
+  await expect(field(page, 'Server Port')).toBeFocused()
+  await expect(page.getByText('Enter a valid From Address')).toBeVisible()
+  expect(await storedSettings(admin.slug)).toBeNull()
+})
+
+test('the server re-validates what the browser sends and answers at the field', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'tampered')
+  await openProviderPage(page, admin.slug)
+  await fillProvider(page, { host: 'smtp.acme.test', port: '587', fromAddress: 'no-reply@acme.test' })
+  // Valid in the browser; rewritten on the wire as a hand-crafted request would be.
+  await page.route(`**/orgs/${admin.slug}/settings/email-provider`, async (route) => {
+    const body = route.request().postData() ?? ''
+    await route.continue({ postData: body.replace('"port":"587"', '"port":"0"').replace('"fromAddress":"no-reply@acme.test"', '"fromAddress":["x"]') })
+  })
+  await page.getByRole('button', { name: 'Update' }).click()
+  await expect(page.getByText('Port must be a whole number from 1 to 65535')).toBeVisible()
+  await expect(field(page, 'Server Port')).toBeFocused()
+  await expect(field(page, 'From Address')).toHaveAttribute('aria-invalid', 'true')
+  expect(await storedSettings(admin.slug)).toBeNull()
+})
+
+test('a blank password keeps the stored one; a new server requires it again; it can be removed', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'keep')
+  await openProviderPage(page, admin.slug)
+  await saveProvider(page, acme(smtpPassword()))
+  const before = await storedSettings(admin.slug)
+
+  await openProviderPage(page, admin.slug)
+  await saveProvider(page, { displayName: 'Acme Accounts' })
+  const after = await storedSettings(admin.slug)
+  expect(after.displayName).toBe('Acme Accounts')
+  expect(after.passwordSecret).toBe(before.passwordSecret)
+
+  await fillProvider(page, { host: 'smtp.attacker.test' })
+  await page.getByRole('button', { name: 'Update' }).click()
+  await expect(page.getByText('Enter the password again: the server changed')).toBeVisible()
+  await expect(field(page, 'Password')).toBeFocused()
+  expect((await storedSettings(admin.slug)).host).toBe('smtp.acme.test')
+
+  await fillProvider(page, { host: 'smtp.acme.test' })
+  await page.getByRole('button', { name: 'Remove saved password' }).click()
+  await fillProvider(page, { username: '' })
+  await page.getByRole('button', { name: 'Update' }).click()
+  await expect(page.getByText('Email provider updated')).toBeVisible()
+  expect((await storedSettings(admin.slug)).passwordSecret).toBeNull()
+})
+
+test('saving over a newer version says someone else changed it', async ({ page, browser }) => {
+  const admin = await signUpAdmin(page, 'conflict')
+  await openProviderPage(page, admin.slug)
+  await saveProvider(page, acme(smtpPassword()))
+  const other = await browser.newPage()
+  await other.context().addCookies(await page.context().cookies())
+  await openProviderPage(other, admin.slug)
+  await openProviderPage(page, admin.slug)
+  await saveProvider(page, { displayName: 'First writer' })
+  await fillProvider(other, { displayName: 'Second writer' })
+  await other.getByRole('button', { name: 'Update' }).click()
+  await expect(other.getByText('changed by someone else')).toBeVisible()
+  await expect(other.getByRole('button', { name: 'Reload' })).toBeVisible()
+  expect((await storedSettings(admin.slug)).displayName).toBe('First writer')
+})
+
+async function openRevertDialog(page: Page) {
+  await page.getByRole('button', { name: 'Revert' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Revert to the default provider?' })
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
+test('Revert needs the checkbox, then restores the default provider', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'revert')
+  await openProviderPage(page, admin.slug)
+  await expect(page.getByRole('button', { name: 'Revert' })).toBeDisabled()
+  await expect(page.getByText('Nothing to revert')).toBeVisible()
+  await saveProvider(page, acme(smtpPassword()))
+
+  let dialog = await openRevertDialog(page)
+  await expect(dialog).toContainText('including the saved password')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Revert' })).toBeFocused()
+
+  dialog = await openRevertDialog(page)
+  const confirm = dialog.getByRole('button', { name: 'Confirm' })
+  await expect(confirm).toBeDisabled()
+  await dialog.getByRole('checkbox').check()
+  await expect(confirm).toBeEnabled()
+  await confirm.click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status', { name: 'Provider in use' })).toContainText('Default provider in use')
+  await expect(field(page, 'Server Host')).toHaveValue('')
+  await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText('Reverted to the default provider')
+  expect(await storedSettings(admin.slug)).toBeNull()
+  await page.reload()
+  await expect(field(page, 'Server Host')).toHaveValue('')
+  await expect(page.getByRole('button', { name: 'Revert' })).toBeDisabled()
+})
+
+test('a member who is not an admin, and a tampered action, are refused', async ({ page, browser }) => {
+  const owner = await signUpAdmin(page, 'roles-owner')
+  const memberPage = await browser.newPage()
+  const member = await signUpAdmin(memberPage, 'roles-member')
+  await sql(
+    `insert into membership (id, "orgId", "userId", role) select gen_random_uuid(), o.id, u.id, 'member' from organization o, "user" u where o.slug = $1 and u.email = $2`,
+    [owner.slug, member.email],
+  )
+  const response = await memberPage.goto(`/orgs/${owner.slug}/settings/email-provider`)
+  expect(response?.status()).toBe(404)
+
+  // From their own page, aim the Server Action at the other organization: the action checks access itself.
+  await openProviderPage(memberPage, member.slug)
+  await fillProvider(memberPage, { host: 'smtp.evil.test', port: '587', fromAddress: 'x@evil.test' })
+  await memberPage.route(`**/orgs/${member.slug}/settings/email-provider`, async (route) => {
+    await route.continue({ postData: (route.request().postData() ?? '').replace(`"${member.slug}"`, `"${owner.slug}"`) })
+  })
+  await memberPage.getByRole('button', { name: 'Update' }).click()
+  await expect(memberPage.getByText('You do not have permission')).toBeVisible()
+  expect(await storedSettings(owner.slug)).toBeNull()
+})

@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test'
+
+export type TProviderValues = {
+  host: string
+  port: string
+  fromAddress: string
+  replyTo?: string
+  username?: string
+  password?: string
+  displayName?: string
+}
+
+const LABELS: Record<keyof TProviderValues, string> = {
+  host: 'Server Host',
+  port: 'Server Port',
+  fromAddress: 'From Address',
+  replyTo: 'Reply-to Address',
+  username: 'Username',
+  password: 'Password',
+  displayName: 'Display Name',
+}
+
+/** The Email Provider page of `slug`. */
+export async function openProviderPage(page: Page, slug: string) {
+  const response = await page.goto(`/orgs/${slug}/settings/email-provider`)
+  await expect(page.getByRole('heading', { name: 'Email Provider', level: 1 })).toBeVisible()
+  return response
+}
+
+/** Fills the given fields (others untouched). */
+export async function fillProvider(page: Page, values: Partial<TProviderValues>) {
+  for (const [field, value] of Object.entries(values)) {
+    await page.getByLabel(LABELS[field as keyof TProviderValues], { exact: true }).fill(value ?? '')
+  }
+}
+
+/** Fills and saves, waiting for the success message. */
+export async function saveProvider(page: Page, values: Partial<TProviderValues>) {
+  await fillProvider(page, values)
+  await page.getByRole('button', { name: 'Update' }).click()
+  await expect(page.getByText('Email provider updated')).toBeVisible()
+}
+
+/** The field input by its visible label. */
+export function field(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true })
+}
