@@ -1,0 +1,70 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { mailOptionsFor } from '@/lib/mail/compose'
+import { cachedTransportCount, closeAllTransports, forgetTransport, getPooledTransport } from '@/lib/mail/transport-cache'
+import { fixtureSettings, testMessage } from '../support/mail-fixtures'
+import { startSmtpServer, TEST_USER, type TTestSmtpServer } from '../support/smtp-server'
+
+const OPTIONS = { allowPrivateHosts: true }
+const closed = /Connection pool was closed/
+
+describe('getPooledTransport', () => {
+  let server: TTestSmtpServer
+  beforeAll(async () => {
+    server = await startSmtpServer('starttls-auth')
+  })
+  afterEach(() => {
+    closeAllTransports()
+    vi.useRealTimers()
+  })
+  afterAll(() => server.close())
+
+  it('reuses one pooled transport per organization and sends through it', async () => {
+    const settings = fixtureSettings(server.port)
+    const first = await getPooledTransport('org-a', settings, OPTIONS)
+    expect(await getPooledTransport('org-a', { ...settings }, OPTIONS)).toBe(first)
+    expect(await getPooledTransport('org-b', settings, OPTIONS)).not.toBe(first)
+    await Promise.all([1, 2].map(() => first.sendMail(mailOptionsFor(testMessage()))))
+    const received = await server.waitForMessages(2)
+    expect(received.map((mail) => [mail.user, mail.secure])).toEqual([[TEST_USER.username, true], [TEST_USER.username, true]])
+  })
+
+  it('rebuilds when the settings change, and again when they are reverted', async () => {
+    const original = fixtureSettings(server.port)
+    const first = await getPooledTransport('org-a', original, OPTIONS)
+    const changed = await getPooledTransport('org-a', { ...original, password: 'new password' }, OPTIONS)
+    expect(changed).not.toBe(first)
+    await expect(first.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
+    const reverted = await getPooledTransport('org-a', original, OPTIONS)
+    expect(reverted).not.toBe(changed)
+    expect(reverted).not.toBe(first)
+    expect(cachedTransportCount()).toBe(1)
+  })
+
+  it('closes a transport on forgetTransport', async () => {
+    const transport = await getPooledTransport('org-a', fixtureSettings(server.port), OPTIONS)
+    forgetTransport('org-a')
+    expect(cachedTransportCount()).toBe(0)
+    await expect(transport.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
+  })
+
+  it('keeps at most 50 transports, closing the least recently used', async () => {
+    const settings = fixtureSettings(server.port)
+    const oldest = await getPooledTransport('org-0', settings, OPTIONS)
+    for (let index = 1; index <= 50; index++) await getPooledTransport(`org-${index}`, settings, OPTIONS)
+    expect(cachedTransportCount()).toBe(50)
+    await expect(oldest.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
+  })
+
+  it('closes a transport after a minute without use', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const transport = await getPooledTransport('org-a', fixtureSettings(server.port), OPTIONS)
+    vi.advanceTimersByTime(59_000)
+    expect(await getPooledTransport('org-a', fixtureSettings(server.port), OPTIONS)).toBe(transport)
+    vi.advanceTimersByTime(59_000)
+    expect(cachedTransportCount()).toBe(1)
+    vi.advanceTimersByTime(1_000)
+    expect(cachedTransportCount()).toBe(0)
+    vi.useRealTimers()
+    await expect(transport.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
+  })
+})

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { resetPassword } from '@/lib/mail/templates/reset-password'
+import { signupAttempt } from '@/lib/mail/templates/signup-attempt'
+import { testEmail } from '@/lib/mail/templates/test-email'
+import { verifyEmail } from '@/lib/mail/templates/verify-email'
+
+const link = 'https://console.example.test/verify?token=abc&next=%2Forgs'
+
+describe('email templates', () => {
+  it('testEmail names the organization and its provider', async () => {
+    const email = await testEmail({ orgName: 'Acme & Co', providerLabel: 'smtp.sendgrid.net:587' })
+    expect(email.subject).toBe('Test email from Acme & Co')
+    expect(email.html).toContain('Acme &amp; Co')
+    expect(email.html).toContain('custom email provider, smtp.sendgrid.net:587')
+    expect(email.text).toContain('This message was sent by Acme & Co through its custom email provider, smtp.sendgrid.net:587.')
+    expect(email.html).toMatch(/^<!DOCTYPE html/)
+  })
+
+  it.each([
+    ['verifyEmail', () => verifyEmail({ orgName: 'Acme', link }), 'Confirm your email address for Acme'],
+    ['resetPassword', () => resetPassword({ orgName: 'Acme', link }), 'Reset your Acme password'],
+    ['signupAttempt', () => signupAttempt({ orgName: 'Acme', recoverLink: link }), 'Sign-up attempt with your email address at Acme'],
+  ])('%s carries the link in HTML and plain text', async (_name, make, subject) => {
+    const email = await make()
+    expect(email.subject).toBe(subject)
+    expect(email.html).toContain(`href="${link.replace(/&/g, '&amp;')}"`)
+    expect(email.text).toContain(`\n${link}\n`)
+    expect(email.text).not.toContain('<')
+  })
+
+  it('escapes markup in organization names and keeps subjects on one line', async () => {
+    const email = await verifyEmail({ orgName: '<script>alert(1)</script>\r\nBcc: x@example.test', link })
+    expect(email.html).not.toContain('<script>')
+    expect(email.subject).not.toMatch(/[\r\n]/)
+  })
+
+  it('signupAttempt reassures the owner that nothing changed', async () => {
+    const email = await signupAttempt({ orgName: 'Acme', recoverLink: link })
+    expect(email.text).toContain('If it was not you, no action is needed: your account has not changed.')
+  })
+})
