@@ -12,17 +12,19 @@ import { Button } from '@/components/ui/button'
 import { useIsHydrated } from '@/components/forms/use-is-hydrated'
 import { Alert } from '@/components/ui/alert'
 import { PasswordField } from './password-field'
+import { TestEmailDialog } from './test-email-dialog'
 
 type TEmailProviderFormProps = {
   slug: string
   initialValues: TEmailProviderForm
   hasSavedPassword: boolean
+  adminEmail: string
 }
 
 type TOutcome = { tone: 'success' | 'error'; text: string; isConflict?: boolean }
 
 /** Server Host … Display Name, saved with Update; mistakes are shown at their fields and nothing is saved. */
-export function EmailProviderForm({ slug, initialValues, hasSavedPassword }: TEmailProviderFormProps) {
+export function EmailProviderForm({ slug, initialValues, hasSavedPassword, adminEmail }: TEmailProviderFormProps) {
   const router = useRouter()
   const form = useForm<TEmailProviderForm>({ resolver: zodResolver(ZEmailProviderForm), defaultValues: initialValues, shouldFocusError: true })
   const [outcome, setOutcome] = useState<TOutcome>()
@@ -113,6 +115,13 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword }: TEm
           )}
         </div>
         <div className="flex gap-2">
+          <TestEmailDialog
+            slug={slug}
+            defaultRecipient={adminEmail}
+            isDisabled={!isHydrated}
+            readSettings={async () => ((await form.trigger()) ? form.getValues() : null)}
+            onFieldErrors={(fieldErrors) => applyActionFailure(form, { ok: false, fieldErrors }, EMAIL_PROVIDER_FIELDS)}
+          />
           <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
             Update
           </Button>

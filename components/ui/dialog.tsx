@@ -30,7 +30,7 @@ export function Dialog({ isOpen, onOpenChange, isLocked = false, title, descript
           onPointerDownOutside={block}
           onInteractOutside={block}
           className={cn(
-            'fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-xl border border-slate-200 bg-white p-6 shadow-xl',
+            'fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-xl border border-slate-200 bg-white p-6 shadow-xl',
             'focus:outline-none',
             className,
           )}

@@ -77,3 +77,15 @@ export type TEmailProviderForm = z.infer<typeof ZEmailProviderForm>
 export const EMAIL_PROVIDER_FIELDS = ['host', 'port', 'fromAddress', 'replyTo', 'username', 'password', 'displayName'] as const
 
 export const ZRevertRequest = z.object({ confirmed: z.literal(true), version: z.number().check(z.int(), z.minimum(0)) })
+
+export const ZTestEmailRequest = z.object({
+  settings: ZEmailProviderForm,
+  recipient: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Enter the address to send the test email to'),
+    z.maxLength(254, 'Email addresses are at most 254 characters'),
+    z.email('Enter a valid email address, like you@example.com'),
+  ),
+})
+
+export type TTestEmailRequest = z.infer<typeof ZTestEmailRequest>

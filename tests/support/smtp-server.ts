@@ -43,7 +43,9 @@ function smtpError(reply: { code: number; text: string }): Error {
   return Object.assign(new Error(reply.text), { responseCode: reply.code })
 }
 
-function optionsFor(kind: TSmtpFixtureKind): SMTPServerOptions {
+type TCredentials = { username: string; password: string }
+
+function optionsFor(kind: TSmtpFixtureKind, credentials: TCredentials): SMTPServerOptions {
   const ca = loadTestCa()
   const keyPair = kind === 'untrusted-cert' ? ca.untrusted : kind === 'wrong-name-cert' ? ca.wrongName : ca.server
   return {
@@ -59,7 +61,7 @@ function optionsFor(kind: TSmtpFixtureKind): SMTPServerOptions {
     disableReverseLookup: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      const valid = auth.username === TEST_USER.username && auth.password === TEST_USER.password
+      const valid = auth.username === credentials.username && auth.password === credentials.password
       if (valid) return callback(null, { user: auth.username })
       callback(smtpError({ code: 535, text: '5.7.8 Authentication credentials invalid' }))
     },
@@ -73,11 +75,11 @@ function optionsFor(kind: TSmtpFixtureKind): SMTPServerOptions {
 }
 
 /** Starts an SMTP server of the given kind on an ephemeral port of 127.0.0.1. */
-export async function startSmtpServer(kind: TSmtpFixtureKind): Promise<TTestSmtpServer> {
+export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCredentials = TEST_USER): Promise<TTestSmtpServer> {
   const received: TReceivedMail[] = []
   const arrivals = new EventEmitter()
   const server = new SMTPServer({
-    ...optionsFor(kind),
+    ...optionsFor(kind, credentials),
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))

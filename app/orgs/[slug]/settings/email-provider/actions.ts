@@ -1,10 +1,12 @@
 'use server'
 
 import { authorizeOrgAction } from '@/lib/auth/action-access'
-import { ZEmailProviderForm, ZRevertRequest } from '@/lib/email-provider/schema'
+import { ZEmailProviderForm, ZRevertRequest, ZTestEmailRequest } from '@/lib/email-provider/schema'
+import { sendTestEmail, type TTestEmailOutcome } from '@/lib/email-provider/test-email'
+import { consumeRateLimits, describeRetryAfter } from '@/lib/rate-limit'
 import { revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/service'
 import { forgetTransport } from '@/lib/mail/transport-cache'
-import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
+import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
 
 export async function updateEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
   const access = await authorizeOrgAction(slug)
@@ -24,4 +26,18 @@ export async function revertEmailProviderAction(slug: string, input: unknown): P
   const result = await revertEmailProvider(access.org.id, access.admin, parsed.data.version)
   if (result.ok) forgetTransport(access.org.id)
   return result
+}
+
+export async function sendTestEmailAction(slug: string, input: unknown): Promise<TTestEmailOutcome> {
+  const access = await authorizeOrgAction(slug)
+  if (!access.ok) return access
+  const parsed = ZTestEmailRequest.safeParse(input)
+  if (!parsed.success) {
+    // settings.port → port: errors land on the form's fields, recipient on the dialog's
+    const issues = parsed.error.issues.map((issue) => ({ ...issue, path: issue.path[0] === 'settings' ? issue.path.slice(1) : issue.path }))
+    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: toFieldErrors(issues) }
+  }
+  const limit = await consumeRateLimits([['test-email-org', access.org.id]])
+  if (!limit.ok) return { ok: false, message: `Test emails are limited to 10 a minute per organization. ${describeRetryAfter(limit.retryAfterSeconds)}` }
+  return sendTestEmail(access.org, access.admin, parsed.data)
 }

@@ -9,7 +9,7 @@ import { RecentChanges } from '@/components/email-provider/recent-changes'
 export const metadata = { title: 'Email Provider' }
 
 export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { org } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
+  const { org, admin } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
   const [{ provider, version }, audit] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id)])
   const initialValues = {
     host: provider?.host ?? '',
@@ -33,7 +33,7 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
         </p>
       </header>
       <ProviderStatus provider={provider} />
-      <EmailProviderForm slug={org.slug} initialValues={initialValues} hasSavedPassword={provider?.hasPassword ?? false} />
+      <EmailProviderForm slug={org.slug} initialValues={initialValues} hasSavedPassword={provider?.hasPassword ?? false} adminEmail={admin.email} />
       <RecentChanges entries={audit} />
       <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />
     </div>

@@ -1,0 +1,63 @@
+'use client'
+
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { ZPasswordReset, type TPasswordReset } from '@/lib/org-users/schema'
+import { resetPasswordAction } from '@/app/t/[slug]/reset/actions'
+import { applyActionFailure } from '@/components/forms/apply-action-failure'
+import { useIsHydrated } from '@/components/forms/use-is-hydrated'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { TextField } from '@/components/ui/text-field'
+import { INVALID_LINK_TITLE, InvalidLinkHelp } from './invalid-link'
+import { SUBMIT_FAILED } from './messages'
+
+const FIELDS = ['password'] as const
+
+/** Sets a new password with the token of an emailed reset link. */
+export function ResetPasswordForm({ slug, token }: { slug: string; token: string }) {
+  const form = useForm<TPasswordReset>({ resolver: zodResolver(ZPasswordReset), defaultValues: { password: '' } })
+  const [message, setMessage] = useState<string>()
+  const [outcome, setOutcome] = useState<'done' | 'invalid-link'>()
+  const { errors, isSubmitting } = form.formState
+  const isHydrated = useIsHydrated()
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(undefined)
+    try {
+      const result = await resetPasswordAction(slug, token, values)
+      if (result.ok) setOutcome('done')
+      else if ('isLinkInvalid' in result) setOutcome('invalid-link')
+      else setMessage(applyActionFailure(form, result, FIELDS))
+    } catch {
+      setMessage(SUBMIT_FAILED)
+    }
+  })
+
+  if (outcome === 'done') return <Alert tone="success">Your password has been reset.</Alert>
+  if (outcome === 'invalid-link') {
+    return (
+      <div className="flex flex-col gap-4">
+        <Alert tone="error">{INVALID_LINK_TITLE}.</Alert>
+        <InvalidLinkHelp slug={slug} purpose="reset" />
+      </div>
+    )
+  }
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {message && <Alert tone="error">{message}</Alert>}
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+      <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
+        Reset password
+      </Button>
+    </form>
+  )
+}

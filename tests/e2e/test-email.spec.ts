@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test'
+import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
+import { signUpAdmin } from './support/admins'
+import { field, fillProvider, openProviderPage } from './support/provider-page'
+import { smtpPassword } from './support/secrets'
+
+const credentials = { username: 'mailer@acme.test', password: smtpPassword() }
+let smtp: TTestSmtpServer
+
+test.beforeAll(async () => {
+  smtp = await startSmtpServer('starttls-auth', credentials)
+})
+test.afterAll(async () => {
+  await smtp.close()
+})
+
+test('Send test email delivers with the unsaved form values and shows each step', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'test-email')
+  await openProviderPage(page, admin.slug)
+  await fillProvider(page, {
+    host: 'localhost',
+    port: String(smtp.port),
+    fromAddress: 'no-reply@acme.test',
+    replyTo: 'help@acme.test',
+    displayName: 'Acme "Support", Inc.',
+    ...credentials,
+  })
+  await page.getByRole('button', { name: 'Send test email' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Send test email' })
+  await expect(dialog.getByLabel('Recipient')).toHaveValue(admin.email)
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  await expect(dialog.getByText(`Test email sent to ${admin.email}`)).toBeVisible()
+  await expect(dialog.getByText(/Server replied .*250/)).toBeVisible()
+  const steps = dialog.getByRole('list', { name: 'SMTP conversation' })
+  for (const stage of ['DNS lookup', 'TCP connect', 'TLS', 'EHLO', 'AUTH', 'MAIL FROM', 'RCPT TO', 'DATA']) {
+    await expect(steps.getByText(stage, { exact: true })).toBeVisible()
+  }
+
+  const [mail] = await smtp.waitForMessages(1)
+  expect(mail!.secure).toBe(true)
+  expect(mail!.user).toBe(credentials.username)
+  expect(mail!.rcptTo).toEqual([admin.email])
+  expect(mail!.parsed.from?.value).toEqual([{ name: 'Acme "Support", Inc.', address: 'no-reply@acme.test' }])
+  expect(mail!.parsed.replyTo?.value[0]?.address).toBe('help@acme.test')
+  expect(mail!.parsed.text).toContain(admin.orgName)
+  expect(mail!.parsed.html).toBeTruthy()
+
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByRole('status', { name: 'Provider in use' })).toContainText('Default provider in use')
+  await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText(`Sent a test email to ${admin.email}: sent`)
+})
+
+test('a wrong password is reported at the Password field and no mail is stored', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'test-email-auth')
+  await openProviderPage(page, admin.slug)
+  const before = smtp.received.length
+  await fillProvider(page, {
+    host: 'localhost',
+    port: String(smtp.port),
+    fromAddress: 'no-reply@acme.test',
+    username: credentials.username,
+    password: smtpPassword(),
+  })
+  await page.getByRole('button', { name: 'Send test email' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Send test email' })
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  await expect(dialog.getByText('Authentication failed: the server rejected the username or password').first()).toBeVisible()
+  await expect(dialog.getByRole('list', { name: 'SMTP conversation' })).toContainText('535')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(field(page, 'Password')).toHaveAttribute('aria-invalid', 'true')
+  expect(smtp.received.length).toBe(before)
+})
