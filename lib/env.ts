@@ -36,6 +36,10 @@ const ZEnv = z.object({
   RATE_LIMIT_IP_MULTIPLIER: z.coerce.number().int().min(1).max(10_000).default(1),
   // How often the delivery worker looks for due messages when idle (milliseconds).
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // First retry delay after a transient failure; doubles per attempt (capped at an hour) for about 24 hours.
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  // How long a claimed message is reserved for the process that claimed it; after that another one may take it.
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
 })
 
 export type TEnv = z.infer<typeof ZEnv> & { APP_URL: string }

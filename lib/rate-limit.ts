@@ -14,7 +14,7 @@ export const RATE_LIMIT_POLICIES = {
   'test-email-org': { points: 10, durationSeconds: 60 },
   'org-user-signup-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'org-user-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
-  'org-user-email': { points: 3, durationSeconds: 60 * 60 },
+  'org-user-email': { points: 5, durationSeconds: 60 * 60 },
 } satisfies Record<string, TPolicy>
 
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES

@@ -2,6 +2,8 @@ import 'server-only'
 import { env } from '@/lib/env'
 import { closeDatabase, getDatabase } from '@/lib/db'
 import { getKeyring } from '@/lib/crypto/keyring'
+import { startDeliveryWorker } from '@/lib/mail/delivery/worker'
+import { closeAllTransports } from '@/lib/mail/transport-cache'
 
 type TStopHook = () => Promise<void>
 const stopHooks: TStopHook[] = []
@@ -19,6 +21,11 @@ export async function startServerRuntime() {
   if (!env.DEFAULT_SMTP_URL) {
     console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
   }
+  const worker = startDeliveryWorker()
+  onShutdown(async () => {
+    await worker.stop()
+    closeAllTransports()
+  })
   let isStopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (isStopping) return

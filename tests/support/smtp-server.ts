@@ -75,7 +75,7 @@ function optionsFor(kind: TSmtpFixtureKind, credentials: TCredentials): SMTPServ
 }
 
 /** Starts an SMTP server of the given kind on an ephemeral port of 127.0.0.1. */
-export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCredentials = TEST_USER): Promise<TTestSmtpServer> {
+export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCredentials = TEST_USER, port = 0): Promise<TTestSmtpServer> {
   const received: TReceivedMail[] = []
   const arrivals = new EventEmitter()
   const server = new SMTPServer({
@@ -105,15 +105,15 @@ export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCred
     },
   })
   server.on('error', () => undefined)
-  server.listen(0, '127.0.0.1')
+  server.listen(port, '127.0.0.1')
   await once(server.server, 'listening')
-  const port = (server.server.address() as AddressInfo).port
+  const boundPort = (server.server.address() as AddressInfo).port
 
   return {
     host: '127.0.0.1',
-    port,
+    port: boundPort,
     received,
-    waitForMessages: (count, timeoutMs = 10_000) => waitFor(() => received.length >= count, arrivals, 'message', timeoutMs, `${count} message(s) on port ${port}`).then(() => received),
+    waitForMessages: (count, timeoutMs = 10_000) => waitFor(() => received.length >= count, arrivals, 'message', timeoutMs, `${count} message(s) on port ${boundPort}`).then(() => received),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -5,12 +5,14 @@ import { ProviderStatus } from '@/components/email-provider/provider-status'
 import { EmailProviderForm } from '@/components/email-provider/email-provider-form'
 import { DangerZone } from '@/components/email-provider/danger-zone'
 import { RecentChanges } from '@/components/email-provider/recent-changes'
+import { RecentDeliveries } from '@/components/email-provider/recent-deliveries'
+import { listRecentDeliveries } from '@/lib/mail/deliveries'
 
 export const metadata = { title: 'Email Provider' }
 
 export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org, admin } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
-  const [{ provider, version }, audit] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id)])
+  const [{ provider, version }, audit, deliveries] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id), listRecentDeliveries(org.id)])
   const initialValues = {
     host: provider?.host ?? '',
     port: provider ? String(provider.port) : '587',
@@ -34,6 +36,7 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
       </header>
       <ProviderStatus provider={provider} />
       <EmailProviderForm slug={org.slug} initialValues={initialValues} hasSavedPassword={provider?.hasPassword ?? false} adminEmail={admin.email} />
+      <RecentDeliveries slug={org.slug} deliveries={deliveries} />
       <RecentChanges entries={audit} />
       <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />
     </div>

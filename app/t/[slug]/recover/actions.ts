@@ -1,0 +1,25 @@
+'use server'
+
+import { getClientIp } from '@/lib/auth/request-context'
+import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
+import { requestRecovery } from '@/lib/org-users/flows'
+import { ZRecoveryRequest } from '@/lib/org-users/schema'
+import { findPublicOrg } from '@/lib/org-users/store'
+import { consumeRateLimits, describeRetryAfter } from '@/lib/rate-limit'
+import { wakeDeliveryWorker } from '@/lib/mail/delivery/worker'
+
+/** Sends a password-reset link if the address has an account in organization `slug`; the same answer either way. */
+export async function requestRecoveryAction(slug: string, input: unknown): Promise<TActionResult> {
+  const parsed = ZRecoveryRequest.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error.issues)
+  const org = await findPublicOrg(slug)
+  if (!org) return { ok: false, message: 'This organization does not exist.' }
+  const limit = await consumeRateLimits([
+    ['org-user-recover-ip', await getClientIp()],
+    ['org-user-email', `${org.id}:${parsed.data.email}`],
+  ])
+  if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  const result = await requestRecovery(org, parsed.data)
+  wakeDeliveryWorker() // the email is committed: send it now rather than at the next poll
+  return result
+}

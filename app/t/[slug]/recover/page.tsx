@@ -1,0 +1,28 @@
+import { headers } from 'next/headers'
+import { notFound } from 'next/navigation'
+import { OrgCard, OrgLink } from '@/components/org-users/org-card'
+import { RecoverForm } from '@/components/org-users/recover-form'
+import { findPublicOrg } from '@/lib/org-users/store'
+
+export const metadata = { title: 'Reset your password' }
+
+type TPageProps = { params: Promise<{ slug: string }> }
+
+export default async function OrgRecoverPage({ params }: TPageProps) {
+  await headers() // first: keeps the page dynamic, so `next build` never opens the database
+  const org = (await findPublicOrg((await params).slug)) ?? notFound()
+  return (
+    <OrgCard
+      orgName={org.name}
+      title="Reset your password"
+      subtitle="Enter the email address of your account and we will send you a link to choose a new password."
+      footer={
+        <>
+          No account yet? <OrgLink href={`/t/${encodeURIComponent(org.slug)}/signup`}>Sign up</OrgLink>
+        </>
+      }
+    >
+      <RecoverForm slug={org.slug} />
+    </OrgCard>
+  )
+}

@@ -1,0 +1,28 @@
+import { headers } from 'next/headers'
+import { notFound } from 'next/navigation'
+import { OrgCard, OrgLink } from '@/components/org-users/org-card'
+import { OrgSignupForm } from '@/components/org-users/org-signup-form'
+import { findPublicOrg } from '@/lib/org-users/store'
+
+export const metadata = { title: 'Sign up' }
+
+type TPageProps = { params: Promise<{ slug: string }> }
+
+export default async function OrgSignupPage({ params }: TPageProps) {
+  await headers() // first: keeps the page dynamic, so `next build` never opens the database
+  const org = (await findPublicOrg((await params).slug)) ?? notFound()
+  return (
+    <OrgCard
+      orgName={org.name}
+      title="Create your account"
+      subtitle={`Join ${org.name}. We will email you a link to confirm your address.`}
+      footer={
+        <>
+          Forgot your password? <OrgLink href={`/t/${encodeURIComponent(org.slug)}/recover`}>Reset it</OrgLink>
+        </>
+      }
+    >
+      <OrgSignupForm slug={org.slug} />
+    </OrgCard>
+  )
+}

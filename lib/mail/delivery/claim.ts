@@ -1,0 +1,53 @@
+import 'server-only'
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { TDeliveryOutcome } from './deliver'
+
+export type TClaimedMessage = {
+  id: string
+  orgId: string
+  kind: string
+  toAddress: string
+  subject: string
+  html: string
+  text: string
+  messageId: string
+  attempts: number
+  createdAt: Date
+}
+
+/**
+ * Claims up to `limit` due messages for this worker: queued or retrying ones whose time has come, and ones whose
+ * claimer's lease ran out (it died). SKIP LOCKED lets any number of instances claim side by side, each row once.
+ */
+export async function claimDueMessages(prisma: PrismaClient, workerId: string, limit: number, leaseMs: number): Promise<TClaimedMessage[]> {
+  return prisma.$queryRaw<TClaimedMessage[]>`
+    UPDATE outbox_message AS m
+       SET status = 'sending', "lockedBy" = ${workerId}, "leaseUntil" = now() + (${leaseMs}::int * interval '1 millisecond'), attempts = m.attempts + 1
+     WHERE m.id IN (
+       SELECT id FROM outbox_message
+        WHERE (status IN ('queued', 'retrying') AND "nextAttemptAt" <= now())
+           OR (status = 'sending' AND "leaseUntil" < now())
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+     )
+    RETURNING m.id, m."orgId", m.kind, m."toAddress", m.subject, m.html, m.text, m."messageId", m.attempts, m."createdAt"`
+}
+
+
+/** Records how a claimed message went, if this worker still holds it. */
+export async function recordOutcome(prisma: PrismaClient, workerId: string, id: string, outcome: TDeliveryOutcome): Promise<void> {
+  const isDone = outcome.status === 'sent' || outcome.status === 'captured'
+  await prisma.outboxMessage.updateMany({
+    where: { id, lockedBy: workerId, status: 'sending' },
+    data: {
+      status: outcome.status,
+      provider: outcome.provider,
+      lastError: 'error' in outcome ? outcome.error : null,
+      nextAttemptAt: outcome.status === 'retrying' ? outcome.nextAttemptAt : undefined,
+      sentAt: isDone ? new Date() : undefined,
+      leaseUntil: null,
+      lockedBy: null,
+    },
+  })
+}

@@ -1,0 +1,25 @@
+import 'server-only'
+import addressparser from 'nodemailer/lib/addressparser'
+import type { TSmtpSettings } from '@/lib/mail/types'
+
+export type TDefaultProvider = { settings: TSmtpSettings; isImplicitTls: boolean; label: string }
+
+/** The platform provider from DEFAULT_SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS from the first byte). */
+export function parseSmtpUrl(url: string): TDefaultProvider {
+  const parsed = new URL(url)
+  const isImplicitTls = parsed.protocol === 'smtps:'
+  const port = Number(parsed.port || (isImplicitTls ? 465 : 587))
+  const host = parsed.hostname.replace(/^\[|\]$/g, '')
+  return {
+    settings: { host, port, username: decodeURIComponent(parsed.username) || null, password: decodeURIComponent(parsed.password) || null },
+    isImplicitTls,
+    label: `default (${host}:${port})`,
+  }
+}
+
+/** "Console <no-reply@example.com>" → { name, address }. */
+export function parseMailbox(value: string): { name: string; address: string } {
+  const [first] = addressparser(value, { flatten: true })
+  if (!first?.address) throw new Error(`DEFAULT_MAIL_FROM is not an email address: ${value}`)
+  return { name: first.name ?? '', address: first.address }
+}

@@ -1,0 +1,49 @@
+// Organizations with or without a custom provider, and queued emails, for delivery tests.
+import { randomBytes } from 'node:crypto'
+import { getPrisma } from '@/lib/db'
+import { enqueueEmail } from '@/lib/mail/outbox'
+import { saveProvider } from '@/lib/email-provider/store'
+import { TEST_USER } from './smtp-server'
+
+const actor = { id: 'test-admin', email: 'admin@example.test' }
+
+/** A fresh organization; with `smtpPort`, its custom provider points at that local server (STARTTLS + AUTH). */
+export async function createOrg(smtpPort?: number) {
+  const prisma = await getPrisma()
+  const suffix = randomBytes(4).toString('hex')
+  const org = await prisma.organization.create({ data: { name: `Outbox ${suffix}`, slug: `outbox-${suffix}` } })
+  if (smtpPort) await pointOrgAt(org.id, smtpPort)
+  return org
+}
+
+/** Saves (or replaces) the organization's custom provider. */
+export async function pointOrgAt(orgId: string, smtpPort: number) {
+  const prisma = await getPrisma()
+  const { emailProviderVersion } = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })
+  const write = {
+    host: 'localhost',
+    port: smtpPort,
+    fromAddress: 'no-reply@outbox.test',
+    replyTo: 'help@outbox.test',
+    username: TEST_USER.username,
+    displayName: 'Outbox Org',
+    password: TEST_USER.password,
+  }
+  await saveProvider(orgId, actor, emailProviderVersion, write, [])
+}
+
+/** Queues `count` verification emails to distinct recipients, each in its own transaction. */
+export async function enqueueMany(orgId: string, count: number, prefix = 'user') {
+  const prisma = await getPrisma()
+  const recipients = Array.from({ length: count }, (_, index) => `${prefix}-${index}@users.test`)
+  for (const to of recipients) {
+    await prisma.$transaction((tx) => enqueueEmail(tx, { orgId, kind: 'verify', to, subject: `Verify ${to}`, html: `<p>${to}</p>`, text: to }))
+  }
+  return recipients
+}
+
+/** The organization's outbox rows. */
+export async function outboxOf(orgId: string) {
+  const prisma = await getPrisma()
+  return prisma.outboxMessage.findMany({ where: { orgId }, orderBy: { createdAt: 'asc' } })
+}
