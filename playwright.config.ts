@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test'
 // scripts/test.sh prepares the database, the test CA and the build, then runs this against `next start`.
 const port = Number(process.env.E2E_PORT ?? 3210)
 const baseURL = `http://localhost:${port}`
+/** The platform's default provider during e2e: an SMTP sink the org-user spec starts on this port. */
+export const E2E_DEFAULT_SMTP = { port: Number(process.env.E2E_DEFAULT_SMTP_PORT ?? 2526), username: 'platform', password: 'platform-smtp-pass' }
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,6 +34,9 @@ export default defineConfig({
       APP_URL: baseURL,
       SMTP_ALLOW_PRIVATE_HOSTS: 'true',
       RATE_LIMIT_IP_MULTIPLIER: '100',
+      DEFAULT_SMTP_URL: `smtp://${E2E_DEFAULT_SMTP.username}:${E2E_DEFAULT_SMTP.password}@localhost:${E2E_DEFAULT_SMTP.port}`,
+      DEFAULT_MAIL_FROM: 'Platform Mail <no-reply@platform.test>',
+      OUTBOX_POLL_MS: '200',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },
