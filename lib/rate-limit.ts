@@ -20,17 +20,19 @@ export const RATE_LIMIT_POLICIES = {
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES
 export type TRateLimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: number }
 
-const holder = globalThis as typeof globalThis & { __rateLimiters?: Map<string, RateLimiterPrisma> }
+type TCachedLimiter = { limiter: RateLimiterPrisma; client: object }
+const holder = globalThis as typeof globalThis & { __rateLimiters?: Map<string, TCachedLimiter> }
 
 async function limiterFor(name: TRateLimitName): Promise<RateLimiterPrisma> {
   holder.__rateLimiters ??= new Map()
-  let limiter = holder.__rateLimiters.get(name)
-  if (!limiter) {
-    const policy: TPolicy = RATE_LIMIT_POLICIES[name]
-    const points = policy.perIp ? policy.points * env.RATE_LIMIT_IP_MULTIPLIER : policy.points
-    limiter = new RateLimiterPrisma({ storeClient: await getPrisma(), keyPrefix: name, points, duration: policy.durationSeconds })
-    holder.__rateLimiters.set(name, limiter)
-  }
+  const client = await getPrisma()
+  const cached = holder.__rateLimiters.get(name)
+  if (cached?.client === client) return cached.limiter
+  // first use, or the database was reopened: a limiter must not keep a closed client
+  const policy: TPolicy = RATE_LIMIT_POLICIES[name]
+  const points = policy.perIp ? policy.points * env.RATE_LIMIT_IP_MULTIPLIER : policy.points
+  const limiter = new RateLimiterPrisma({ storeClient: client, keyPrefix: name, points, duration: policy.durationSeconds })
+  holder.__rateLimiters.set(name, { limiter, client })
   return limiter
 }
 

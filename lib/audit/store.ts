@@ -14,7 +14,7 @@ export async function listRecentAudit(orgId: string, limit = 10) {
   const prisma = await getPrisma()
   return prisma.auditEntry.findMany({
     where: { orgId },
-    orderBy: { createdAt: 'desc' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: { id: true, action: true, actorEmail: true, details: true, createdAt: true },
   })

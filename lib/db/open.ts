@@ -52,10 +52,16 @@ async function openPglite(dir: string, migrationsDir: string): Promise<TDatabase
   const { PrismaPGlite } = await import('pglite-prisma-adapter')
   if (!dir.includes('://')) mkdirSync(dir, { recursive: true })
   const pglite = await PGlite.create(dir)
-  const applied = await applyMigrations(
-    { exec: (sql) => pglite.exec(sql), query: async (sql, params) => (await pglite.query(sql, params)).rows as Record<string, unknown>[] },
-    migrationsDir,
-  )
+  let applied: string[]
+  try {
+    applied = await applyMigrations(
+      { exec: (sql) => pglite.exec(sql), query: async (sql, params) => (await pglite.query(sql, params)).rows as Record<string, unknown>[] },
+      migrationsDir,
+    )
+  } catch (error) {
+    await pglite.close() // an unclosed PGlite folder needs WAL recovery at the next start
+    throw error
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
   // $disconnect() does not close PGlite, and an unclean exit means WAL recovery on the next start.
   const close = async () => {

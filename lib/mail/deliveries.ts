@@ -6,7 +6,7 @@ export async function listRecentDeliveries(orgId: string, limit = 20) {
   const prisma = await getPrisma()
   return prisma.outboxMessage.findMany({
     where: { orgId },
-    orderBy: { createdAt: 'desc' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: { id: true, kind: true, toAddress: true, status: true, attempts: true, provider: true, lastError: true, createdAt: true, sentAt: true },
   })

@@ -39,7 +39,7 @@ export async function findFirstOrgSlug(userId: string): Promise<string | null> {
   const prisma = await getPrisma()
   const membership = await prisma.membership.findFirst({
     where: { userId },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { org: { select: { slug: true } } },
   })
   return membership?.org.slug ?? null
@@ -50,7 +50,7 @@ export async function listUserOrgs(userId: string) {
   const prisma = await getPrisma()
   const memberships = await prisma.membership.findMany({
     where: { userId },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { role: true, org: { select: { name: true, slug: true } } },
   })
   return memberships.map((membership) => ({ ...membership.org, role: membership.role as TRole }))

@@ -100,7 +100,7 @@ describe('outbox delivery', () => {
     const server = await smtp()
     const { id } = await org(server.port)
     await enqueueMany(id, 4)
-    const claimedByDeadWorker = await claimDueMessages(await getPrisma(), 'dead-worker', 100, 500)
+    const claimedByDeadWorker = await claimDueMessages(await getPrisma(), 'dead-worker', 10_000, 500)
     expect(claimedByDeadWorker.filter((row) => row.orgId === id)).toHaveLength(4)
     worker()
     await waitUntil(allHaveStatus(id, 'sent'), 15_000)

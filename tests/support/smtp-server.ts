@@ -75,7 +75,8 @@ function optionsFor(kind: TSmtpFixtureKind, credentials: TCredentials): SMTPServ
 }
 
 /** Starts an SMTP server of the given kind on an ephemeral port of 127.0.0.1. */
-export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCredentials = TEST_USER, port = 0): Promise<TTestSmtpServer> {
+/** `acceptDelayMs` holds each DATA reply that long: a slow server, so a test can act while deliveries are in flight. */
+export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCredentials = TEST_USER, port = 0, acceptDelayMs = 0): Promise<TTestSmtpServer> {
   const received: TReceivedMail[] = []
   const arrivals = new EventEmitter()
   const server = new SMTPServer({
@@ -97,7 +98,9 @@ export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCred
               raw,
             })
             arrivals.emit('message')
-            callback(null, `2.0.0 Ok: queued as TEST${received.length}`)
+            const reply = `2.0.0 Ok: queued as TEST${received.length}`
+            if (acceptDelayMs > 0) setTimeout(() => callback(null, reply), acceptDelayMs)
+            else callback(null, reply)
           },
           (error: Error) => callback(error),
         )

@@ -1,0 +1,220 @@
+// The Email Provider's data layer (lib/email-provider/{service,store}.ts) on the run's database: the password is sealed
+// at rest and write-only, versions refuse stale forms (also across a revert), and the audit trail never holds a secret.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getKeyring } from '@/lib/crypto/keyring'
+import { open, sealedKeyId } from '@/lib/crypto/secret-box'
+import { closeDatabase, getPrisma } from '@/lib/db'
+import { CONFLICT_MESSAGE, PASSWORD_AGAIN_MESSAGE, revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/service'
+import { getProviderForSending, getProviderView } from '@/lib/email-provider/store'
+import { createOrganizationWithOwner } from '@/lib/orgs/store'
+import { createAdmin, providerForm, uniqueTag } from '../support/data-fixtures'
+
+type TAdmin = { id: string; email: string }
+
+const PASSWORD = 'correct horse – battery staple ✓'
+let admin: TAdmin
+
+// Also opens (and migrates) the run's database, which takes seconds on PGlite, under the hook timeout.
+beforeAll(async () => {
+  admin = await createAdmin(await getPrisma(), 'provider-admin')
+})
+afterAll(() => closeDatabase())
+
+async function newOrg() {
+  return createOrganizationWithOwner(admin.id, `Mail ${uniqueTag()}`)
+}
+
+async function storedRow(orgId: string) {
+  return (await getPrisma()).emailProviderSettings.findUnique({ where: { orgId } })
+}
+
+async function versionOf(orgId: string) {
+  return (await getPrisma()).organization.findUniqueOrThrow({ where: { id: orgId } }).then((org) => org.emailProviderVersion)
+}
+
+async function auditOf(orgId: string) {
+  return (await getPrisma()).auditEntry.findMany({ where: { orgId }, orderBy: { createdAt: 'asc' } })
+}
+
+/** An organization whose custom provider was saved once, with PASSWORD (version 1). */
+async function orgWithProvider() {
+  const org = await newOrg()
+  const saved = await updateEmailProvider(org.id, admin, providerForm({ password: PASSWORD, version: 0 }))
+  expect(saved).toEqual({ ok: true, version: 1 })
+  const row = await storedRow(org.id)
+  if (!row?.passwordSecret) throw new Error('the provider was not saved with a password')
+  return { org, row, secret: row.passwordSecret }
+}
+
+describe('the stored password', () => {
+  it('is sealed with the current key: not the plaintext, and it opens back to the plaintext with the keyring', async () => {
+    const { secret } = await orgWithProvider()
+    expect(secret).not.toBe(PASSWORD)
+    expect(secret).not.toContain(PASSWORD)
+    expect(secret).not.toContain(Buffer.from(PASSWORD).toString('base64'))
+    expect(sealedKeyId(secret)).toBe(getKeyring().current.id)
+    expect(open(secret, getKeyring().all)).toBe(PASSWORD)
+  })
+
+  it('never reaches the console view, only the sending path', async () => {
+    const { org } = await orgWithProvider()
+    const view = await getProviderView(org.id)
+    expect(view.version).toBe(1)
+    expect(view.provider).toMatchObject({ host: 'smtp.example.com', port: 587, username: 'mailer', hasPassword: true, updatedByEmail: admin.email })
+    expect(Object.keys(view.provider ?? {})).not.toContain('passwordSecret')
+    expect(JSON.stringify(view)).not.toContain(PASSWORD)
+    const sending = await getProviderForSending(org.id)
+    expect(sending?.password).toBe(PASSWORD)
+    expect(sending?.passwordSecret).toBeUndefined()
+  })
+
+  it('is kept, ciphertext and all, when the form leaves Password blank', async () => {
+    const { org, secret } = await orgWithProvider()
+    const result = await updateEmailProvider(org.id, admin, providerForm({ displayName: 'Renamed', password: '', version: 1 }))
+    expect(result).toEqual({ ok: true, version: 2 })
+    const row = await storedRow(org.id)
+    expect(row?.displayName).toBe('Renamed')
+    expect(row?.passwordSecret).toBe(secret)
+  })
+
+  it.each([
+    ['host', { host: 'smtp.elsewhere.example' }],
+    ['port', { port: '2525' }],
+    ['username', { username: 'someone-else' }],
+  ])('is not sent to a new %s: a blank Password is refused and nothing is saved', async (_field, change) => {
+    const { org, row } = await orgWithProvider()
+    const result = await updateEmailProvider(org.id, admin, providerForm({ ...change, password: '', version: 1 }))
+    expect(result).toEqual({ ok: false, fieldErrors: { password: PASSWORD_AGAIN_MESSAGE }, message: 'Please correct the highlighted fields.' })
+    expect(await storedRow(org.id)).toEqual(row)
+    expect(await versionOf(org.id)).toBe(1)
+  })
+
+  it('is replaced when the host changes together with a new password, and removed by Clear password', async () => {
+    const { org, secret } = await orgWithProvider()
+    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', password: 'new password', version: 1 }))).toEqual({ ok: true, version: 2 })
+    const replaced = await storedRow(org.id)
+    expect(replaced?.host).toBe('smtp.new.example')
+    expect(replaced?.passwordSecret).not.toBe(secret)
+    expect(open(replaced?.passwordSecret ?? '', getKeyring().all)).toBe('new password')
+
+    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', clearPassword: true, version: 2 }))).toEqual({ ok: true, version: 3 })
+    expect((await storedRow(org.id))?.passwordSecret).toBeNull()
+    expect((await getProviderView(org.id)).provider?.hasPassword).toBe(false)
+  })
+})
+
+describe('versions', () => {
+  it('refuse a form loaded before someone else saved, with the conflict message, and save nothing', async () => {
+    const { org, row } = await orgWithProvider()
+    const auditCount = (await auditOf(org.id)).length
+    const stale = await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.stale.example', password: 'stale password', version: 0 }))
+    expect(stale).toEqual({ ok: false, message: CONFLICT_MESSAGE })
+    expect(await storedRow(org.id)).toEqual(row)
+    expect(await versionOf(org.id)).toBe(1)
+    expect(await auditOf(org.id)).toHaveLength(auditCount)
+  })
+
+  it('let exactly one of two saves made at the same moment from the same version win', async () => {
+    const { org } = await orgWithProvider()
+    const results = await Promise.all([
+      updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.one.example', password: 'one', version: 1 })),
+      updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.two.example', password: 'two', version: 1 })),
+    ])
+    const winners = results.flatMap((result, index) => (result.ok ? [index] : []))
+    expect(winners).toHaveLength(1)
+    expect(results[1 - winners[0]]).toEqual({ ok: false, message: CONFLICT_MESSAGE })
+    const row = await storedRow(org.id)
+    expect(row?.host).toBe(['smtp.one.example', 'smtp.two.example'][winners[0]])
+    expect(open(row?.passwordSecret ?? '', getKeyring().all)).toBe(['one', 'two'][winners[0]])
+    expect(await versionOf(org.id)).toBe(2)
+  })
+
+  it('save nothing when the form changes nothing, and keep the version', async () => {
+    const { org, row } = await orgWithProvider()
+    expect(await updateEmailProvider(org.id, admin, providerForm({ version: 1 }))).toEqual({ ok: true, version: 1 })
+    expect(await storedRow(org.id)).toEqual(row)
+    expect(await versionOf(org.id)).toBe(1)
+  })
+})
+
+describe('revert', () => {
+  it('deletes the custom settings, password included, and bumps the version', async () => {
+    const { org } = await orgWithProvider()
+    expect(await revertEmailProvider(org.id, admin, 1)).toEqual({ ok: true, version: 2 })
+    expect(await storedRow(org.id)).toBeNull()
+    expect(await getProviderView(org.id)).toEqual({ provider: null, version: 2 })
+    expect(await getProviderForSending(org.id)).toBeNull()
+  })
+
+  it('cannot be overwritten by a form loaded before it, even once the same settings are saved again (no ABA)', async () => {
+    const { org } = await orgWithProvider()
+    const loadedBeforeRevert = providerForm({ displayName: 'From a stale tab', password: '', version: 1 })
+    expect(await revertEmailProvider(org.id, admin, 1)).toEqual({ ok: true, version: 2 })
+
+    expect(await updateEmailProvider(org.id, admin, loadedBeforeRevert)).toEqual({ ok: false, message: CONFLICT_MESSAGE })
+    expect(await storedRow(org.id)).toBeNull()
+
+    // The same settings as before the revert, saved again: the row looks as it did at version 1, but the version moved on.
+    expect(await updateEmailProvider(org.id, admin, providerForm({ password: PASSWORD, version: 2 }))).toEqual({ ok: true, version: 3 })
+    const again = await storedRow(org.id)
+    expect(await updateEmailProvider(org.id, admin, loadedBeforeRevert)).toEqual({ ok: false, message: CONFLICT_MESSAGE })
+    expect(await revertEmailProvider(org.id, admin, 1)).toEqual({ ok: false, message: CONFLICT_MESSAGE })
+    expect(await storedRow(org.id)).toEqual(again)
+    expect(await versionOf(org.id)).toBe(3)
+  })
+
+  it('refuses when there is nothing to revert, and changes nothing', async () => {
+    const org = await newOrg()
+    const result = await revertEmailProvider(org.id, admin, 0)
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/no custom provider/i) })
+    expect(await versionOf(org.id)).toBe(0)
+  })
+})
+
+describe('scoping and the audit trail', () => {
+  it("keeps one organization's provider out of another's", async () => {
+    const { org } = await orgWithProvider()
+    const other = await newOrg()
+    expect(await getProviderView(other.id)).toEqual({ provider: null, version: 0 })
+    expect(await getProviderForSending(other.id)).toBeNull()
+    expect(await revertEmailProvider(other.id, admin, 0)).toMatchObject({ ok: false })
+    expect(await storedRow(org.id)).not.toBeNull()
+  })
+
+  it('records who changed what, and never a password or its ciphertext', async () => {
+    const { org, secret } = await orgWithProvider()
+    const secrets = new Set([PASSWORD, secret, 'second-password'])
+    const [firstEntry] = await auditOf(org.id)
+    const entries = [firstEntry]
+    // Each step's entry is the one not seen before (two entries may share a createdAt millisecond).
+    const recordStep = async (step: () => Promise<unknown>) => {
+      expect(await step()).toMatchObject({ ok: true })
+      const row = await storedRow(org.id)
+      if (row?.passwordSecret) secrets.add(row.passwordSecret)
+      const added = (await auditOf(org.id)).filter((entry) => !entries.some((seen) => seen.id === entry.id))
+      expect(added).toHaveLength(1)
+      entries.push(added[0])
+    }
+    await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', password: 'second-password', version: 1 })))
+    await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', version: 2 })))
+    await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', clearPassword: true, version: 3 })))
+    await recordStep(() => revertEmailProvider(org.id, admin, 4))
+
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'email_provider.update',
+      'email_provider.update',
+      'email_provider.update',
+      'email_provider.update',
+      'email_provider.revert',
+    ])
+    expect(entries.every((entry) => entry.actorId === admin.id && entry.actorEmail === admin.email)).toBe(true)
+    const passwordNotes = entries.map((entry) => (entry.details as { changes?: { field: string; note?: string }[] }).changes?.find((change) => change.field === 'password')?.note)
+    expect(passwordNotes).toEqual(['set', 'replaced', undefined, 'removed', undefined])
+    expect(entries[1].details).toMatchObject({ changes: expect.arrayContaining([{ field: 'host', from: 'smtp.example.com', to: 'smtp.second.example' }]) })
+
+    const text = JSON.stringify(entries)
+    expect(secrets.size).toBe(4)
+    for (const value of secrets) expect(text).not.toContain(value)
+    expect(text).not.toContain('passwordSecret')
+  })
+})

@@ -1,0 +1,163 @@
+// Start-up migrations (lib/db/migrate.ts, lib/db/open.ts) on the run's database kind: Prisma's bookkeeping, re-opening,
+// a failing migration, an edited one, and (PostgreSQL) several instances starting at once on an empty database.
+import { createHash } from 'node:crypto'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { closeDatabase, getPrisma } from '@/lib/db'
+import { applyMigrations } from '@/lib/db/migrate'
+import { openDatabase, type TDatabase } from '@/lib/db/open'
+import { env } from '@/lib/env'
+import { isPostgresRun, openEmptyDatabase, type TEmptyDatabase } from '../support/data-db'
+import { createTestDatabase, dropTestDatabase } from '../support/postgres'
+
+const MIGRATIONS_DIR = join(process.cwd(), 'prisma', 'migrations')
+
+type TMigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null }
+
+// What `prisma migrate` itself records: the sha256 of the migration.sql bytes, in hex.
+function expectedMigrations(dir = MIGRATIONS_DIR) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ name, checksum: createHash('sha256').update(readFileSync(join(dir, name, 'migration.sql'))).digest('hex') }))
+}
+
+const SELECT_ROWS = `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY migration_name, started_at`
+
+function copyMigrations(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'console-migrations-'))
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true })
+  return dir
+}
+
+function addMigration(dir: string, name: string, sql: string) {
+  mkdirSync(join(dir, name), { recursive: true })
+  writeFileSync(join(dir, name, 'migration.sql'), sql)
+}
+
+// Opening (and migrating) the run's database takes seconds on PGlite: do it under the hook timeout, not a test's.
+beforeAll(() => getPrisma())
+afterAll(() => closeDatabase())
+
+describe('start-up migrations', () => {
+  it('records each migration once in _prisma_migrations, finished, with the checksum prisma migrate computes', async () => {
+    const prisma = await getPrisma()
+    const rows = await prisma.$queryRawUnsafe<TMigrationRow[]>(SELECT_ROWS)
+    const expected = expectedMigrations()
+    expect(expected.length).toBeGreaterThan(0)
+    expect(rows.map((row) => ({ name: row.migration_name, checksum: row.checksum }))).toEqual(expected)
+    for (const row of rows) {
+      expect(row.finished_at).toBeInstanceOf(Date)
+      expect(row.rolled_back_at).toBeNull()
+      expect(row.applied_steps_count).toBe(1)
+    }
+    const tables = await prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`
+    expect(tables.map((table) => table.table_name)).toEqual(
+      expect.arrayContaining(['organization', 'membership', 'email_provider_settings', 'audit_entry', 'rate_limit', 'outbox_message', 'user']),
+    )
+  })
+
+  it('applies nothing when the same database is opened again', async () => {
+    // PostgreSQL: the run's database, already migrated by getPrisma(). PGlite: a folder opened twice (memory:// is new each time).
+    const folder = isPostgresRun ? null : mkdtempSync(join(tmpdir(), 'console-pglite-'))
+    const options = folder ? { pgliteDir: folder } : { url: env.DATABASE_URL }
+    try {
+      if (folder) {
+        const first = await openDatabase(options)
+        expect(first.applied).toEqual(expectedMigrations().map((migration) => migration.name))
+        await first.close()
+      } else {
+        await getPrisma()
+      }
+      const again = await openDatabase(options)
+      try {
+        expect(again.applied).toEqual([])
+        const rows = await again.prisma.$queryRawUnsafe<TMigrationRow[]>(SELECT_ROWS)
+        expect(rows.map((row) => row.migration_name)).toEqual(expectedMigrations().map((migration) => migration.name))
+      } finally {
+        await again.close()
+      }
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('applyMigrations on an empty database', () => {
+  let database: TEmptyDatabase | undefined
+  let dir: string | undefined
+  afterEach(async () => {
+    await database?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    database = undefined
+    dir = undefined
+    vi.restoreAllMocks()
+  })
+
+  it('rolls a failing migration back entirely, records it as rolled back, and applies it once it is fixed', async () => {
+    database = await openEmptyDatabase()
+    dir = copyMigrations()
+    const broken = '29990101000000_broken'
+    addMigration(dir, broken, 'CREATE TABLE "half_done" ("id" INTEGER);\nSELECT * FROM "no_such_table";\n')
+
+    await expect(applyMigrations(database.driver, dir)).rejects.toThrow(/migration 29990101000000_broken failed: .*no_such_table/)
+    const halfDone = await database.driver.query(`SELECT to_regclass('public.half_done')::text AS name`)
+    expect(halfDone).toEqual([{ name: null }])
+    const afterFailure = (await database.driver.query(SELECT_ROWS)) as TMigrationRow[]
+    const failed = afterFailure.find((row) => row.migration_name === broken)
+    expect(failed).toMatchObject({ finished_at: null, applied_steps_count: 0 })
+    expect(failed?.rolled_back_at).toBeInstanceOf(Date)
+    expect(failed?.logs).toMatch(/no_such_table/)
+
+    addMigration(dir, broken, 'CREATE TABLE "half_done" ("id" INTEGER);\n')
+    expect(await applyMigrations(database.driver, dir)).toEqual([broken])
+    const rows = (await database.driver.query(SELECT_ROWS)) as TMigrationRow[]
+    expect(rows.filter((row) => row.migration_name === broken).map((row) => Boolean(row.finished_at))).toEqual([false, true])
+    expect(await applyMigrations(database.driver, dir)).toEqual([])
+  })
+
+  it('does not re-apply a migration edited after it was applied, and warns about it', async () => {
+    database = await openEmptyDatabase()
+    dir = copyMigrations()
+    const [first] = expectedMigrations(dir)
+    expect(await applyMigrations(database.driver, dir)).toEqual([first.name])
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    writeFileSync(join(dir, first.name, 'migration.sql'), `${readFileSync(join(dir, first.name, 'migration.sql'), 'utf8')}\n-- edited\n`)
+
+    expect(await applyMigrations(database.driver, dir)).toEqual([])
+    expect(warn).toHaveBeenCalledWith(`[migrate] ${first.name} was edited after it was applied`)
+    const rows = (await database.driver.query(SELECT_ROWS)) as TMigrationRow[]
+    expect(rows.map((row) => [row.migration_name, row.checksum])).toEqual([[first.name, first.checksum]])
+  })
+})
+
+describe.skipIf(!isPostgresRun)('on PostgreSQL: instances starting at once on an empty database', () => {
+  it('lets exactly one of four instances apply each migration, and all of them start', async () => {
+    const created = await createTestDatabase('console_race')
+    const opened: TDatabase[] = []
+    try {
+      const results = await Promise.allSettled([1, 2, 3, 4].map(() => openDatabase({ url: created.url })))
+      for (const result of results) if (result.status === 'fulfilled') opened.push(result.value)
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'])
+
+      const names = expectedMigrations().map((migration) => migration.name)
+      const appliedLists = opened.map((database) => database.applied)
+      expect(appliedLists.filter((applied) => applied.length > 0)).toEqual([names])
+      expect(appliedLists.filter((applied) => applied.length === 0)).toHaveLength(3)
+
+      const rows = await opened[0].prisma.$queryRawUnsafe<TMigrationRow[]>(SELECT_ROWS)
+      expect(rows.map((row) => row.migration_name)).toEqual(names)
+      expect(rows.every((row) => row.finished_at !== null && row.rolled_back_at === null)).toBe(true)
+      // Every instance can use the schema.
+      const counts = await Promise.all(opened.map((database) => database.prisma.organization.count()))
+      expect(counts).toEqual([0, 0, 0, 0])
+    } finally {
+      await Promise.all(opened.map((database) => database.close()))
+      await dropTestDatabase(created.name)
+    }
+  })
+})

@@ -1,0 +1,32 @@
+// Rows the data-layer tests start from: console admins, organizations and Email Provider forms.
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { z } from 'zod/mini'
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
+
+/** A short random tag that keeps names, slugs and rate-limit keys apart between tests sharing a database. */
+export function uniqueTag(): string {
+  return randomBytes(4).toString('hex')
+}
+
+/** A console admin (a Better Auth `user` row), as the service layer's actor. */
+export async function createAdmin(prisma: PrismaClient, label = 'admin'): Promise<{ id: string; email: string }> {
+  const email = `${label}-${uniqueTag()}@example.test`
+  return prisma.user.create({ data: { id: randomUUID(), name: label, email }, select: { id: true, email: true } })
+}
+
+/** The Email Provider form as the Server Action receives it after parsing (defaults: a complete custom provider). */
+export function providerForm(fields: Partial<z.input<typeof ZEmailProviderForm>> = {}): TEmailProviderForm {
+  return ZEmailProviderForm.parse({
+    host: 'smtp.example.com',
+    port: '587',
+    fromAddress: 'no-reply@example.com',
+    replyTo: '',
+    username: 'mailer',
+    password: '',
+    clearPassword: false,
+    displayName: 'Example',
+    version: 0,
+    ...fields,
+  })
+}
