@@ -1,16 +1,22 @@
 import Link from 'next/link'
 import { requireOrgAccess } from '@/lib/auth/session'
+import { getProviderView } from '@/lib/email-provider/store'
+import { ProviderStatus } from '@/components/email-provider/provider-status'
 
 export const metadata = { title: 'Overview' }
 
 export default async function OrgHomePage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await requireOrgAccess((await params).slug)
+  const { provider } = await getProviderView(org.id)
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">{org.name}</h1>
       <p className="mt-1 text-sm text-slate-600">Your organization’s console.</p>
-      <section className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-xs">
-        <h2 className="text-base font-semibold">Send email from your own domain</h2>
+      <div className="mt-8">
+        <ProviderStatus provider={provider} />
+      </div>
+      <section className="mt-4 rounded-xl border border-slate-200 bg-white p-6 shadow-xs">
+        <h2 className="text-base font-semibold">{provider ? 'Your emails come from your own server' : 'Send email from your own domain'}</h2>
         <p className="mt-1 max-w-prose text-sm text-slate-600">
           Sign-up verification and password recovery emails go out through the platform’s mail service by default. Connect your
           own SMTP server so your users receive them from a sender they recognise.
@@ -19,7 +25,7 @@ export default async function OrgHomePage({ params }: { params: Promise<{ slug: 
           href={`/orgs/${org.slug}/settings/email-provider`}
           className="mt-4 inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
         >
-          Configure Email Provider
+          {provider ? 'Manage Email Provider' : 'Configure Email Provider'}
         </Link>
       </section>
     </div>
