@@ -28,11 +28,13 @@ step "Integration (PostgreSQL)";   TEST_DB=postgres npx vitest run --project int
 step "Production build"
 npx next build
 
-step "End-to-end (Chromium, production build, PostgreSQL)"
+step "End-to-end (Chromium, production build; PostgreSQL, and PGlite for the org-user flows)"
 e2e_db="console_e2e_$(date +%s)_$$"
 psql "$TEST_PG_URL" -qc "CREATE DATABASE \"$e2e_db\"" >/dev/null
 trap 'psql "$TEST_PG_URL" -qc "DROP DATABASE IF EXISTS \"$e2e_db\" WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 export E2E_DATABASE_URL="${TEST_PG_URL%/*}/$e2e_db"
+export E2E_PGLITE_DIR="$(mktemp -d -t console-e2e-pglite-XXXXXX)"
+rm -rf test-logs
 DATABASE_URL="$E2E_DATABASE_URL" ENCRYPTION_KEY="$(openssl rand -base64 32)" npx playwright test
 
 step "All suites passed"

@@ -1,29 +1,20 @@
 'use client'
 
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { ZLogin, type TLogin } from '@/lib/auth/schema'
+import { ZLogin } from '@/lib/auth/schema'
 import { signInAction } from '@/app/(auth)/login/actions'
-import { applyActionFailure } from '@/components/forms/apply-action-failure'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
-import { useIsHydrated } from '@/components/forms/use-is-hydrated'
 import { Alert } from '@/components/ui/alert'
-
-const FIELDS = ['email', 'password'] as const
 
 /** Signs a console admin in, then continues to `next` (checked on the server). */
 export function LoginForm({ next, notice }: { next?: string; notice?: string }) {
-  const form = useForm<TLogin>({ resolver: zodResolver(ZLogin), defaultValues: { email: '', password: '' } })
-  const [message, setMessage] = useState<string>()
-  const { errors, isSubmitting } = form.formState
-  const isHydrated = useIsHydrated()
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(undefined)
-    const failure = await signInAction(values, next)
-    if (failure) setMessage(applyActionFailure(form, failure, FIELDS))
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZLogin),
+    defaultValues: { email: '', password: '' },
+    fields: ['email', 'password'],
+    action: (values) => signInAction(values, next),
   })
 
   return (

@@ -1,29 +1,20 @@
 'use client'
 
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { ZAdminSignup, type TAdminSignup } from '@/lib/auth/schema'
+import { ZAdminSignup } from '@/lib/auth/schema'
 import { signUpAction } from '@/app/(auth)/signup/actions'
-import { applyActionFailure } from '@/components/forms/apply-action-failure'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
-import { useIsHydrated } from '@/components/forms/use-is-hydrated'
 import { Alert } from '@/components/ui/alert'
 
-const FIELDS = ['email', 'password', 'orgName'] as const
-
-/** Creates a console admin and their organization. */
+/** Creates a console admin and their organization (the action redirects to the console). */
 export function SignupForm() {
-  const form = useForm<TAdminSignup>({ resolver: zodResolver(ZAdminSignup), defaultValues: { email: '', password: '', orgName: '' } })
-  const [message, setMessage] = useState<string>()
-  const { errors, isSubmitting } = form.formState
-  const isHydrated = useIsHydrated()
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(undefined)
-    const failure = await signUpAction(values)
-    if (failure) setMessage(applyActionFailure(form, failure, FIELDS))
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZAdminSignup),
+    defaultValues: { email: '', password: '', orgName: '' },
+    fields: ['email', 'password', 'orgName'],
+    action: signUpAction,
   })
 
   return (

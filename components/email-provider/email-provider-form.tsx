@@ -2,14 +2,14 @@
 
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { useForm, useWatch } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { EMAIL_PROVIDER_FIELDS, ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
 import { updateEmailProviderAction } from '@/app/orgs/[slug]/settings/email-provider/actions'
 import { applyActionFailure } from '@/components/forms/apply-action-failure'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
-import { useIsHydrated } from '@/components/forms/use-is-hydrated'
 import { Alert } from '@/components/ui/alert'
 import { PasswordField } from './password-field'
 import { TestEmailDialog } from './test-email-dialog'
@@ -21,34 +21,34 @@ type TEmailProviderFormProps = {
   adminEmail: string
 }
 
-type TOutcome = { tone: 'success' | 'error'; text: string; isConflict?: boolean }
-
 /** Server Host … Display Name, saved with Update; mistakes are shown at their fields and nothing is saved. */
 export function EmailProviderForm({ slug, initialValues, hasSavedPassword, adminEmail }: TEmailProviderFormProps) {
   const router = useRouter()
-  const form = useForm<TEmailProviderForm>({ resolver: zodResolver(ZEmailProviderForm), defaultValues: initialValues, shouldFocusError: true })
-  const [outcome, setOutcome] = useState<TOutcome>()
-  const { errors, isSubmitting } = form.formState
-  const isHydrated = useIsHydrated()
+  const [isSaved, setIsSaved] = useState(false)
+  const [isConflict, setIsConflict] = useState(false)
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZEmailProviderForm),
+    defaultValues: initialValues,
+    fields: EMAIL_PROVIDER_FIELDS,
+    action: (values) => {
+      setIsSaved(false)
+      return updateEmailProviderAction(slug, values)
+    },
+    onResult: (result, values) => {
+      setIsConflict(!result.ok && result.code === 'conflict')
+      if (!result.ok) return false
+      form.reset({ ...values, password: '', clearPassword: false, version: result.version })
+      setIsSaved(true)
+      router.refresh()
+      return true
+    },
+  })
   const isClearing = useWatch({ control: form.control, name: 'clearPassword' })
 
   // A newer version from the server (e.g. after Revert) replaces what the form shows.
   useEffect(() => {
     if (form.getValues('version') !== initialValues.version) form.reset(initialValues)
   }, [form, initialValues])
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setOutcome(undefined)
-    const result = await updateEmailProviderAction(slug, values)
-    if (!result.ok) {
-      const message = applyActionFailure(form, result, EMAIL_PROVIDER_FIELDS)
-      setOutcome({ tone: 'error', text: message ?? 'Please correct the highlighted fields.', isConflict: message?.includes('someone else') })
-      return
-    }
-    form.reset({ ...values, password: '', clearPassword: false, version: result.version })
-    setOutcome({ tone: 'success', text: 'Email provider updated' })
-    router.refresh()
-  })
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
@@ -103,10 +103,11 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-slate-200 bg-slate-50 px-6 py-4">
         <div className="min-w-0 flex-1">
-          {outcome && (
-            <Alert tone={outcome.tone}>
-              {outcome.text}
-              {outcome.isConflict && (
+          {isSaved && <Alert tone="success">Email provider updated</Alert>}
+          {message && (
+            <Alert tone="error">
+              {message}
+              {isConflict && (
                 <button type="button" onClick={() => window.location.reload()} className="ml-2 rounded font-semibold underline underline-offset-2">
                   Reload
                 </button>

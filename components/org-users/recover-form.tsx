@@ -1,36 +1,23 @@
 'use client'
 
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { ZRecoveryRequest, type TRecoveryRequest } from '@/lib/org-users/schema'
+import { ZRecoveryRequest } from '@/lib/org-users/schema'
 import { requestRecoveryAction } from '@/app/t/[slug]/recover/actions'
-import { applyActionFailure } from '@/components/forms/apply-action-failure'
-import { useIsHydrated } from '@/components/forms/use-is-hydrated'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/text-field'
-import { SUBMIT_FAILED } from './messages'
-
-const FIELDS = ['email'] as const
 
 /** Asks for a password-reset email; the answer never tells whether the address has an account. */
 export function RecoverForm({ slug }: { slug: string }) {
-  const form = useForm<TRecoveryRequest>({ resolver: zodResolver(ZRecoveryRequest), defaultValues: { email: '' } })
-  const [message, setMessage] = useState<string>()
   const [isSent, setIsSent] = useState(false)
-  const { errors, isSubmitting } = form.formState
-  const isHydrated = useIsHydrated()
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(undefined)
-    try {
-      const result = await requestRecoveryAction(slug, values)
-      if (result.ok) setIsSent(true)
-      else setMessage(applyActionFailure(form, result, FIELDS))
-    } catch {
-      setMessage(SUBMIT_FAILED)
-    }
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZRecoveryRequest),
+    defaultValues: { email: '' },
+    fields: ['email'],
+    action: (values) => requestRecoveryAction(slug, values),
+    onResult: (result) => result.ok && (setIsSent(true), true),
   })
 
   if (isSent) return <Alert tone="success">If an account exists for that address, we sent a link to reset the password.</Alert>

@@ -1,38 +1,29 @@
 'use client'
 
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { ZPasswordReset, type TPasswordReset } from '@/lib/org-users/schema'
+import { ZPasswordReset } from '@/lib/org-users/schema'
 import { resetPasswordAction } from '@/app/t/[slug]/reset/actions'
-import { applyActionFailure } from '@/components/forms/apply-action-failure'
-import { useIsHydrated } from '@/components/forms/use-is-hydrated'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/text-field'
 import { INVALID_LINK_TITLE, InvalidLinkHelp } from './invalid-link'
-import { SUBMIT_FAILED } from './messages'
-
-const FIELDS = ['password'] as const
 
 /** Sets a new password with the token of an emailed reset link. */
 export function ResetPasswordForm({ slug, token }: { slug: string; token: string }) {
-  const form = useForm<TPasswordReset>({ resolver: zodResolver(ZPasswordReset), defaultValues: { password: '' } })
-  const [message, setMessage] = useState<string>()
   const [outcome, setOutcome] = useState<'done' | 'invalid-link'>()
-  const { errors, isSubmitting } = form.formState
-  const isHydrated = useIsHydrated()
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(undefined)
-    try {
-      const result = await resetPasswordAction(slug, token, values)
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZPasswordReset),
+    defaultValues: { password: '' },
+    fields: ['password'],
+    action: (values) => resetPasswordAction(slug, token, values),
+    onResult: (result) => {
       if (result.ok) setOutcome('done')
       else if ('isLinkInvalid' in result) setOutcome('invalid-link')
-      else setMessage(applyActionFailure(form, result, FIELDS))
-    } catch {
-      setMessage(SUBMIT_FAILED)
-    }
+      else return false
+      return true
+    },
   })
 
   if (outcome === 'done') return <Alert tone="success">Your password has been reset.</Alert>

@@ -38,20 +38,20 @@ export function resolveProviderForm(form: TEmailProviderForm, stored: TStoredSet
 /** Saves the organization's custom provider (Update). */
 export async function updateEmailProvider(orgId: string, actor: TActor, form: TEmailProviderForm): Promise<TActionResult<{ version: number }>> {
   const { provider, version } = await getProviderView(orgId)
-  if (form.version !== version) return { ok: false, message: CONFLICT_MESSAGE }
+  if (form.version !== version) return { ok: false, message: CONFLICT_MESSAGE, code: 'conflict' }
   const resolved = resolveProviderForm(form, provider)
   if (!resolved.ok) return resolved
   const changes = describeChanges(provider, resolved.after, resolved.isPasswordReplaced)
   if (changes.length === 0) return { ok: true, version }
   const isSaved = await saveProvider(orgId, actor, version, resolved.write, changes)
-  return isSaved ? { ok: true, version: version + 1 } : { ok: false, message: CONFLICT_MESSAGE }
+  return isSaved ? { ok: true, version: version + 1 } : { ok: false, message: CONFLICT_MESSAGE, code: 'conflict' }
 }
 
 /** Deletes the custom provider so the platform default is used again (Revert). */
 export async function revertEmailProvider(orgId: string, actor: TActor, expectedVersion: number): Promise<TActionResult<{ version: number }>> {
   const { provider, version } = await getProviderView(orgId)
   if (!provider) return { ok: false, message: 'There is no custom provider to revert: the default provider is already in use.' }
-  if (expectedVersion !== version) return { ok: false, message: CONFLICT_MESSAGE }
+  if (expectedVersion !== version) return { ok: false, message: CONFLICT_MESSAGE, code: 'conflict' }
   const isReverted = await revertProvider(orgId, actor, version)
-  return isReverted ? { ok: true, version: version + 1 } : { ok: false, message: CONFLICT_MESSAGE }
+  return isReverted ? { ok: true, version: version + 1 } : { ok: false, message: CONFLICT_MESSAGE, code: 'conflict' }
 }

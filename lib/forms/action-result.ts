@@ -1,7 +1,8 @@
 // The shape every Server Action returns: field errors land on the fields, `message` is for the form as a whole.
 export type TFieldErrors = Record<string, string>
 
-export type TActionFailure = { ok: false; message?: string; fieldErrors?: TFieldErrors }
+/** `code` names failures a form reacts to specially (e.g. offering Reload on a concurrent edit). */
+export type TActionFailure = { ok: false; message?: string; fieldErrors?: TFieldErrors; code?: 'conflict' }
 export type TActionResult<TSuccess extends object = object> = ({ ok: true } & TSuccess) | TActionFailure
 
 type TIssue = { path: PropertyKey[]; message: string }
