@@ -28,7 +28,7 @@ export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps)
         <div className="mt-6 flex-1">
           <SidebarNav
             groups={[
-              { label: 'Overview', links: [{ href: base, label: 'Home' }] },
+              { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
               { label: 'Organizational Settings', links: [{ href: `${base}/settings/email-provider`, label: 'Email Provider' }] },
             ]}
           />

@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/components/ui/cn'
 
-type TNavGroup = { label: string; links: Array<{ href: string; label: string }> }
+type TNavGroup = { label: string; links: Array<{ href: string; label: string; isExact?: boolean }> }
 
 /** The console's navigation; the current page is marked for sighted and screen-reader users alike. */
 export function SidebarNav({ groups }: { groups: TNavGroup[] }) {
@@ -18,7 +18,7 @@ export function SidebarNav({ groups }: { groups: TNavGroup[] }) {
           </h2>
           <ul className="mt-2 flex flex-col gap-0.5">
             {group.links.map((link) => {
-              const isCurrent = pathname === link.href
+              const isCurrent = pathname === link.href || (!link.isExact && pathname.startsWith(`${link.href}/`))
               return (
                 <li key={link.href}>
                   <Link

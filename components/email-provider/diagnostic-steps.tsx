@@ -36,7 +36,7 @@ export function DiagnosticSteps({ steps }: { steps: TDiagnosticStep[] }) {
             <p className="break-words text-slate-600">{step.detail}</p>
             {step.reply && (
               <p className="mt-1 font-mono text-xs break-words text-slate-700">
-                Server replied: {step.code ? `${step.code} ` : ''}
+                Server replied: {step.code && !step.reply.startsWith(String(step.code)) ? `${step.code} ` : ''}
                 {step.reply}
               </p>
             )}

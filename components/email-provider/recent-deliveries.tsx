@@ -48,7 +48,7 @@ export function RecentDeliveries({ slug, deliveries }: { slug: string; deliverie
               {deliveries.map((delivery) => (
                 <tr key={delivery.id} className="align-top">
                   <td className="px-6 py-3 whitespace-nowrap text-slate-800">{KIND_LABELS[delivery.kind] ?? delivery.kind}</td>
-                  <td className="px-6 py-3 text-slate-800">{delivery.toAddress}</td>
+                  <td className="px-6 py-3 whitespace-nowrap text-slate-800">{delivery.toAddress}</td>
                   <td className="px-6 py-3">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
                     {delivery.status === 'captured' && (
