@@ -27,7 +27,13 @@ const ZEnv = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^smtps?$/, message: 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465' }).optional(),
   ),
-  DEFAULT_MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Console <no-reply@localhost>')),
+  DEFAULT_MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\s*(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)\s*$/, 'must be an address, optionally with a name: Console <no-reply@example.com>')
+      .default('Console <no-reply@localhost>'),
+  ),
   SMTP_ALLOW_PRIVATE_HOSTS: z.preprocess(
     emptyAsUndefined,
     z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),

@@ -6,6 +6,7 @@ import { startDeliveryWorker } from '@/lib/mail/delivery/worker'
 import { closeAllTransports } from '@/lib/mail/transport-cache'
 
 type TStopHook = () => Promise<void>
+const SHUTDOWN_GRACE_MS = 5000
 const stopHooks: TStopHook[] = []
 
 /** Registers work to finish before the process exits (workers, pools). */
@@ -23,8 +24,8 @@ export async function startServerRuntime() {
   }
   const worker = startDeliveryWorker()
   onShutdown(async () => {
-    await worker.stop()
-    closeAllTransports()
+    closeAllTransports() // in-flight sends fail fast and are recorded as retrying, instead of holding up the exit
+    await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))])
   })
   let isStopping = false
   const stop = async (signal: NodeJS.Signals) => {
@@ -35,6 +36,7 @@ export async function startServerRuntime() {
     await closeDatabase().catch((error) => console.error('[db] close failed', error))
     process.exit(0)
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  // `on`, not `once`: a second signal (Ctrl+C reaches the whole process group) must not kill us mid-close
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
 }

@@ -45,9 +45,10 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
   })
   const isClearing = useWatch({ control: form.control, name: 'clearPassword' })
 
-  // A newer version from the server (e.g. after Revert) replaces what the form shows.
+  // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
+  // editing: then their values stay, and Update reports the conflict.
   useEffect(() => {
-    if (form.getValues('version') !== initialValues.version) form.reset(initialValues)
+    if (form.getValues('version') !== initialValues.version && !form.formState.isDirty) form.reset(initialValues)
   }, [form, initialValues])
 
   return (

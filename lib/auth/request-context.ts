@@ -1,9 +1,10 @@
 import 'server-only'
 import { headers } from 'next/headers'
 
-/** The client's IP as seen by our own server: the last X-Forwarded-For hop, which a client cannot forge. */
+/**
+ * The client's IP as scripts/start.mjs determined it from the socket (and TRUSTED_PROXY_HOPS). Any client-sent
+ * value is overwritten there; without that front (e.g. `next dev`) every client shares one bucket — stricter, never laxer.
+ */
 export async function getClientIp(): Promise<string> {
-  const requestHeaders = await headers()
-  const hops = (requestHeaders.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)
-  return hops.at(-1) ?? requestHeaders.get('x-real-ip') ?? 'unknown'
+  return (await headers()).get('x-client-ip') ?? 'unknown'
 }

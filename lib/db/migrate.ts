@@ -43,16 +43,22 @@ export async function applyMigrations(driver: TMigrationDriver, dir: string): Pr
       continue
     }
     const id = randomUUID()
-    await driver.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, checksum, name])
+    const literal = (value: string) => `'${value.replaceAll("'", "''")}'`
+    // The bookkeeping row commits with the migration itself: a crash mid-way leaves neither, never a "failed" mark.
     try {
-      await driver.exec(`BEGIN;\n${sql.toString('utf8')}\n;COMMIT;`)
+      await driver.exec(
+        `BEGIN;\nINSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES (${literal(id)}, ${literal(checksum)}, ${literal(name)});\n` +
+          `${sql.toString('utf8')}\n;UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = ${literal(id)};\nCOMMIT;`,
+      )
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       await driver.exec('ROLLBACK').catch(() => {})
-      await driver.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now(), logs = $1 WHERE id = $2`, [message, id])
+      await driver.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, rolled_back_at, logs) VALUES ($1, $2, $3, now(), $4)`,
+        [id, checksum, name, message],
+      )
       throw new Error(`migration ${name} failed: ${message}`)
     }
-    await driver.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id])
     applied.push(name)
   }
   return applied

@@ -4,7 +4,7 @@ import { testEmail } from '@/lib/mail/templates/test-email'
 import { recordAudit } from '@/lib/audit/store'
 import type { TActionFailure } from '@/lib/forms/action-result'
 import { resolveProviderForm } from './service'
-import { getProviderForSending, getProviderView, type TActor } from './store'
+import { getProviderForSending, type TActor } from './store'
 import type { TTestEmailRequest } from './schema'
 
 export type TTestEmailOutcome =
@@ -16,11 +16,12 @@ export type TTestEmailOutcome =
  * one, but only for the server and account it was saved for (the same rule as Update).
  */
 export async function sendTestEmail(org: { id: string; name: string }, actor: TActor, request: TTestEmailRequest): Promise<TTestEmailOutcome> {
-  const { provider } = await getProviderView(org.id)
-  const resolved = resolveProviderForm(request.settings, provider)
+  // one read: the saved password may only go where the settings it was checked against say
+  const stored = await getProviderForSending(org.id)
+  const resolved = resolveProviderForm(request.settings, stored && { ...stored, hasPassword: stored.password !== null })
   if (!resolved.ok) return resolved
   const { write } = resolved
-  const password = write.password === undefined ? ((await getProviderForSending(org.id))?.password ?? null) : write.password
+  const password = write.password === undefined ? (stored?.password ?? null) : write.password
   const content = await testEmail({ orgName: org.name, providerLabel: `${write.host}:${write.port}` })
   const result = await sendWithDiagnostics(
     { host: write.host, port: write.port, username: write.username, password },

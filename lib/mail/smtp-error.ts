@@ -43,10 +43,14 @@ export function errorContextFor(settings: TSmtpSettings, tuning?: TSmtpTuning): 
   return { host: settings.host, port: settings.port, implicitTls: isImplicitTls(settings.port, tuning), password: settings.password }
 }
 
+/** SmtpHostError reasons that no retry can fix. */
+export const REFUSED_HOST_REASONS: ReadonlySet<string> = new Set(['invalid', 'non-canonical', 'internal', 'reserved'])
+
 /** Classifies any error thrown while sending into a user-safe failure on the field to fix. */
 export function classifySmtpError(error: unknown, context: TErrorContext = {}): TSmtpFailure {
   if (error instanceof SmtpHostError) {
-    return { field: 'host', stage: 'dns', message: error.message, hint: error.hint, isPermanent: false }
+    // a refused or malformed host stays refused; only lookups that failed may succeed later
+    return { field: 'host', stage: 'dns', message: error.message, hint: error.hint, isPermanent: REFUSED_HOST_REASONS.has(error.reason) }
   }
   const raw: TRawSmtpError = typeof error === 'object' && error !== null ? (error as TRawSmtpError) : { message: String(error) }
   const core = coreFailure(raw, context)

@@ -50,6 +50,11 @@ export function getPooledTransport(cacheKey: string, settings: TSmtpSettings, op
   return entry.transport
 }
 
+/** The cache key of an organization's pooled transport (the worker builds it, settings changes forget it). */
+export function orgTransportKey(orgId: string): string {
+  return `org:${orgId}`
+}
+
 /** Closes and drops the transport of this key (call it when the organization's settings change). */
 export function forgetTransport(cacheKey: string): void {
   const entry = entries.get(cacheKey)

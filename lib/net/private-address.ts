@@ -80,6 +80,7 @@ function embeddedIPv4(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | null {
       // only the well-known 64:ff9b::/96 prefix embeds a global IPv4 address in its last 32 bits
       return p1 === 0xff9b && p2 === 0 && p3 === 0 && p4 === 0 && p5 === 0 ? fromWords(p6, p7) : null
     default:
-      return null
+      // deprecated IPv4-compatible form ::a.b.c.d (ipaddr.js calls it unicast)
+      return v6.parts.slice(0, 6).every((part) => part === 0) && (p6 !== 0 || p7 > 1) ? fromWords(p6, p7) : null
   }
 }

@@ -54,6 +54,7 @@ describe('classifyAddress', () => {
     ['0.0.0.0', 'internal'],
     ['::', 'internal'],
     ['::1', 'internal'],
+    ['::7f00:1', 'internal'],
     ['fe80::1', 'internal'],
     ['fc00::1', 'internal'],
     ['fd00:ec2::254', 'internal'],

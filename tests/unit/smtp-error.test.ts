@@ -62,7 +62,13 @@ describe('classifySmtpError', () => {
 
   it('passes host refusals through with their own wording', () => {
     const refusal = new SmtpHostError('internal', 'This host resolves to a private address (10.0.0.1); sending to internal networks is not allowed', 'Use a public host')
-    expect(classifySmtpError(refusal)).toEqual({ field: 'host', stage: 'dns', message: refusal.message, hint: 'Use a public host', isPermanent: false })
+    expect(classifySmtpError(refusal)).toEqual({ field: 'host', stage: 'dns', message: refusal.message, hint: 'Use a public host', isPermanent: true })
+  })
+
+  it('treats a failed lookup as transient but a refused host as permanent', () => {
+    expect(classifySmtpError(new SmtpHostError('not-found', 'Host not found', 'Check the name')).isPermanent).toBe(false)
+    expect(classifySmtpError(new SmtpHostError('dns-timeout', 'DNS timed out', 'Try again')).isPermanent).toBe(false)
+    expect(classifySmtpError(new SmtpHostError('non-canonical', 'Odd IP', 'Use dotted form')).isPermanent).toBe(true)
   })
 
   it('never carries the password, a stack or the raw error message', () => {

@@ -38,6 +38,8 @@ export async function claimDueMessages(prisma: PrismaClient, workerId: string, l
 /** Records how a claimed message went, if this worker still holds it. */
 export async function recordOutcome(prisma: PrismaClient, workerId: string, id: string, outcome: TDeliveryOutcome): Promise<void> {
   const isDone = outcome.status === 'sent' || outcome.status === 'captured'
+  // bodies hold live verification/reset links: keep them only while they may still be sent (or viewed, if captured)
+  const isBodyDisposable = outcome.status === 'sent' || outcome.status === 'failed'
   await prisma.outboxMessage.updateMany({
     where: { id, lockedBy: workerId, status: 'sending' },
     data: {
@@ -46,6 +48,8 @@ export async function recordOutcome(prisma: PrismaClient, workerId: string, id: 
       lastError: 'error' in outcome ? outcome.error : null,
       nextAttemptAt: outcome.status === 'retrying' ? outcome.nextAttemptAt : undefined,
       sentAt: isDone ? new Date() : undefined,
+      html: isBodyDisposable ? '' : undefined,
+      text: isBodyDisposable ? '' : undefined,
       leaseUntil: null,
       lockedBy: null,
     },

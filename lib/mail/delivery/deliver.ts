@@ -12,8 +12,17 @@ export type TDeliveryOutcome =
   | { status: 'retrying'; provider: string; error: string; nextAttemptAt: Date }
   | { status: 'failed'; provider: string; error: string }
 
-/** Sends one claimed message through `provider`; transient failures are retried later, permanent ones are final. */
-export async function deliverMessage(message: TClaimedMessage, provider: TSendingProvider): Promise<TDeliveryOutcome> {
+const UNREADABLE_PROVIDER = 'The email provider settings could not be read (for example, a saved password sealed with an unknown key): save the settings again'
+
+/** Sends one claimed message through the organization's provider; transient failures are retried later, permanent ones are final. */
+export async function deliverMessage(message: TClaimedMessage, lookUpProvider: () => Promise<TSendingProvider>): Promise<TDeliveryOutcome> {
+  let provider: TSendingProvider
+  try {
+    provider = await lookUpProvider()
+  } catch (error) {
+    console.error('[outbox] provider lookup failed', error instanceof Error ? error.message : error)
+    return retryOrGiveUp(message, 'unknown', UNREADABLE_PROVIDER)
+  }
   if (provider.kind === 'capture') return { status: 'captured', provider: provider.label }
   try {
     const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts, tuning: provider.tuning })
@@ -26,7 +35,11 @@ export async function deliverMessage(message: TClaimedMessage, provider: TSendin
     const failure = classifySmtpError(error, errorContextFor(provider.settings, provider.tuning))
     const reason = failure.code ? `${failure.message} (${failure.code})` : failure.message
     if (failure.isPermanent) return { status: 'failed', provider: provider.label, error: reason }
-    if (isPastRetryWindow(message.createdAt)) return { status: 'failed', provider: provider.label, error: `Gave up after 24 hours: ${reason}` }
-    return { status: 'retrying', provider: provider.label, error: reason, nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts, env.OUTBOX_RETRY_BASE_MS)) }
+    return retryOrGiveUp(message, provider.label, reason)
   }
+}
+
+function retryOrGiveUp(message: TClaimedMessage, provider: string, reason: string): TDeliveryOutcome {
+  if (isPastRetryWindow(message.createdAt)) return { status: 'failed', provider, error: `Gave up after 24 hours: ${reason}` }
+  return { status: 'retrying', provider, error: reason, nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts, env.OUTBOX_RETRY_BASE_MS)) }
 }

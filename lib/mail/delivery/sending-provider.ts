@@ -2,6 +2,7 @@ import 'server-only'
 import { env } from '@/lib/env'
 import { getProviderForSending } from '@/lib/email-provider/store'
 import type { TSmtpTuning } from '@/lib/mail/transport'
+import { orgTransportKey } from '@/lib/mail/transport-cache'
 import type { TMailbox, TSmtpSettings } from '@/lib/mail/types'
 import { parseMailbox, parseSmtpUrl } from './default-provider'
 
@@ -28,7 +29,7 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
     return {
       kind: 'custom',
       label: `custom (${custom.host}:${custom.port})`,
-      cacheKey: `org:${orgId}`,
+      cacheKey: orgTransportKey(orgId),
       settings: { host: custom.host, port: custom.port, username: custom.username, password: custom.password },
       from: { name: custom.displayName ?? '', address: custom.fromAddress },
       replyTo: custom.replyTo ? { address: custom.replyTo } : undefined,

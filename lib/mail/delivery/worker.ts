@@ -82,7 +82,7 @@ async function runBatch(prisma: PrismaClient, workerId: string): Promise<number>
   }
   await Promise.all(
     messages.map(async (message) => {
-      const outcome = await deliverMessage(message, await providerOf(message))
+      const outcome = await deliverMessage(message, () => providerOf(message))
       await recordOutcome(prisma, workerId, message.id, outcome)
     }),
   )

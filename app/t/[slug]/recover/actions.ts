@@ -6,6 +6,7 @@ import { requestRecovery } from '@/lib/org-users/flows'
 import { ZRecoveryRequest } from '@/lib/org-users/schema'
 import { findPublicOrg } from '@/lib/org-users/store'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/rate-limit'
+import { after } from 'next/server'
 import { wakeDeliveryWorker } from '@/lib/mail/delivery/worker'
 
 /** Sends a password-reset link if the address has an account in organization `slug`; the same answer either way. */
@@ -19,7 +20,10 @@ export async function requestRecoveryAction(slug: string, input: unknown): Promi
     ['org-user-email', `${org.id}:${parsed.data.email}`],
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
-  const result = await requestRecovery(org, parsed.data)
-  wakeDeliveryWorker() // the email is committed: send it now rather than at the next poll
-  return result
+  // After the response: known and unknown addresses answer equally fast (no account enumeration by timing).
+  after(async () => {
+    await requestRecovery(org, parsed.data)
+    wakeDeliveryWorker()
+  })
+  return { ok: true }
 }

@@ -3,9 +3,10 @@
 import { authorizeOrgAction } from '@/lib/auth/action-access'
 import { ZEmailProviderForm, ZRevertRequest, ZTestEmailRequest } from '@/lib/email-provider/schema'
 import { sendTestEmail, type TTestEmailOutcome } from '@/lib/email-provider/test-email'
+import { hostRefusal } from '@/lib/email-provider/host-check'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/rate-limit'
 import { revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/service'
-import { forgetTransport } from '@/lib/mail/transport-cache'
+import { forgetTransport, orgTransportKey } from '@/lib/mail/transport-cache'
 import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
 
 export async function updateEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
@@ -13,8 +14,10 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
   if (!access.ok) return access
   const parsed = ZEmailProviderForm.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
+  const refusal = await hostRefusal(parsed.data.host)
+  if (refusal) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: { host: refusal } }
   const result = await updateEmailProvider(access.org.id, access.admin, parsed.data)
-  if (result.ok) forgetTransport(access.org.id)
+  if (result.ok) forgetTransport(orgTransportKey(access.org.id))
   return result
 }
 
@@ -24,7 +27,7 @@ export async function revertEmailProviderAction(slug: string, input: unknown): P
   const parsed = ZRevertRequest.safeParse(input)
   if (!parsed.success) return { ok: false, message: 'Tick the box to confirm that you want to revert to the default provider.' }
   const result = await revertEmailProvider(access.org.id, access.admin, parsed.data.version)
-  if (result.ok) forgetTransport(access.org.id)
+  if (result.ok) forgetTransport(orgTransportKey(access.org.id))
   return result
 }
 
