@@ -1,11 +1,12 @@
 // The one place that reads process.env: every setting is validated here once, with messages that say how to fix it.
 import { z } from 'zod'
+import { isBase64Key } from '@/lib/crypto/secret-box'
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
 
 const ZBase64Key = z
   .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+  .refine(isBase64Key, {
     message: 'must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)',
   })
 

@@ -2,6 +2,7 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { APIError } from 'better-auth/api'
 import { createOrganizationWithOwner, findFirstOrgSlug } from '@/lib/orgs/store'
+import { getPrisma } from '@/lib/db'
 import type { TActionFailure } from '@/lib/forms/action-result'
 import { getAuth } from './auth'
 import type { TAdminSignup, TLogin } from './schema'
@@ -27,8 +28,14 @@ export async function signUpAdmin(input: TAdminSignup): Promise<{ ok: true; slug
     }
     throw error
   }
-  const org = await createOrganizationWithOwner(userId, input.orgName)
-  return { ok: true, slug: org.slug }
+  try {
+    const org = await createOrganizationWithOwner(userId, input.orgName)
+    return { ok: true, slug: org.slug }
+  } catch (error) {
+    // no account may be left without its organization: undo the user (sessions and password go with it)
+    await (await getPrisma()).user.delete({ where: { id: userId } }).catch(() => {})
+    throw error
+  }
 }
 
 /** Signs the admin in; one generic message for a wrong email or password (no account enumeration). */

@@ -1,18 +1,17 @@
 // Re-encrypts the secrets stored at rest with a new key (scripts/rotate-encryption-key.ts is the command around it).
 // No 'server-only' marker: like lib/db/open.ts it takes its client as an argument and runs in a plain Node script.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
-import { keyFromBase64, open, seal, sealedKeyId, type TKey } from './secret-box'
+import { isBase64Key, keyFromBase64, open, seal, sealedKeyId, type TKey } from './secret-box'
 
 export type TRotationResult = { reencrypted: number; alreadyCurrent: number }
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 // Rotation runs in one transaction; PGlite and each PostgreSQL row lock wait for it, so it must not stop half-way.
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000
 
 /** A key given as text (argument, file or env): 32 bytes, base64; `label` names it in the error. */
 export function parseBase64Key(text: string, label: string): TKey {
   const value = text.trim()
-  if (!BASE64.test(value) || Buffer.from(value, 'base64').length !== 32) {
+  if (!isBase64Key(value)) {
     throw new Error(`${label} must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)`)
   }
   return keyFromBase64(value)

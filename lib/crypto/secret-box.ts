@@ -4,6 +4,12 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 export type TKey = { id: string; bytes: Buffer }
 
 const VERSION = 'v1'
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+
+/** True when `value` is 32 bytes, base64-encoded: the form of every encryption key. */
+export function isBase64Key(value: string): boolean {
+  return BASE64.test(value) && Buffer.from(value, 'base64').length === 32
+}
 
 /** A key's id: a short hash of the key, stored beside each ciphertext. */
 export function keyFromBase64(base64: string): TKey {

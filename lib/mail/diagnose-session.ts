@@ -44,10 +44,6 @@ export class DiagnosticSession {
     return this.connection.allowsAuth
   }
 
-  get isSecure(): boolean {
-    return this.connection.secure
-  }
-
   login(user: string, pass: string): Promise<void> {
     return this.run((done) => this.connection.login({ user, pass }, (err) => done(err)))
   }

@@ -8,13 +8,6 @@ export type TSmtpSettings = {
   password?: string | null
 }
 
-/** Who a message is from, as configured for the organization. */
-export type TSender = {
-  fromAddress: string
-  displayName?: string | null
-  replyTo?: string | null
-}
-
 /** A mailbox: always passed to nodemailer as an object so display names are encoded, never spliced into headers. */
 export type TMailbox = { name?: string; address: string }
 
