@@ -40,7 +40,7 @@ export default defineConfig({
 // The server's output goes to a file that the secrets test reads: no saved password may ever appear in it.
 function serverOn(serverPort: number, logFile: string) {
   return {
-    command: `sh -c 'mkdir -p test-logs && PORT=${serverPort} exec node scripts/start.mjs > test-logs/${logFile} 2>&1'`,
+    command: `sh -c 'mkdir -p test-logs && PORT=${serverPort} NODE_ENV=production exec node --import tsx scripts/start.mjs > test-logs/${logFile} 2>&1'`,
     url: `http://localhost:${serverPort}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -10,10 +10,15 @@ const ZBase64Key = z
     message: 'must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)',
   })
 
+const ZWholeNumber = (min: number, max: number, fallback: number) => {
+  const message = `must be a whole number from ${min} to ${max}`
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback)
+}
+
 const ZEnv = z.object({
   NEXT_PHASE: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: ZWholeNumber(1, 65535, 3000),
   APP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://console.example.com' }).optional()),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   // Where the embedded database lives (default: DATA_DIR/pglite); 'memory://' for a throwaway one.
@@ -40,18 +45,20 @@ const ZEnv = z.object({
     z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),
   ),
   // Scales every per-IP rate limit (tests that sign up many admins from one address raise it).
-  RATE_LIMIT_IP_MULTIPLIER: z.coerce.number().int().min(1).max(10_000).default(1),
+  RATE_LIMIT_IP_MULTIPLIER: ZWholeNumber(1, 10_000, 1),
+  // Reverse proxies in front that append to X-Forwarded-For; 0 = take the client address from the connection.
+  TRUSTED_PROXY_HOPS: ZWholeNumber(0, 10, 0),
   // How often the delivery worker looks for due messages when idle (milliseconds).
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  OUTBOX_POLL_MS: ZWholeNumber(10, 60_000, 1000),
   // First retry delay after a transient failure; doubles per attempt (capped at an hour) for about 24 hours.
-  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  OUTBOX_RETRY_BASE_MS: ZWholeNumber(10, 3_600_000, 30_000),
   // How long a claimed message is reserved for the process that claimed it; after that another one may take it.
-  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+  OUTBOX_LEASE_MS: ZWholeNumber(1000, 3_600_000, 300_000),
 })
 
 export type TEnv = z.infer<typeof ZEnv> & { APP_URL: string }
 
-function parseEnv(source: NodeJS.ProcessEnv): TEnv {
+function parseEnv(source: Record<string, string | undefined>): TEnv {
   const result = ZEnv.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

@@ -2,7 +2,7 @@
 // `npm start`: builds the production app when it is missing or older than the sources, then serves it on $PORT.
 // Next runs inside our own HTTP server so that the client address comes from the socket: a client cannot pick
 // its own rate-limit bucket with a forged X-Forwarded-For. Behind N trusted reverse proxies set TRUSTED_PROXY_HOPS=N.
-// (This launcher runs before the app's lib/env.ts can load, so it reads its two settings itself.)
+// Run through tsx (see package.json) so that the configuration is validated by lib/env.ts before anything else.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -28,35 +28,24 @@ function needsBuild() {
   return [...sourceDirs, ...sourceFiles].some((name) => newestMtime(join(root, name)) > builtAt)
 }
 
-function positiveInteger(name, fallback, max) {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    console.error(`Invalid configuration:\n  ${name}: must be a whole number from 0 to ${max} (got "${raw}")`)
-    process.exit(1)
-  }
-  return value
-}
-
-const port = positiveInteger('PORT', 3000, 65535)
-const trustedProxyHops = positiveInteger('TRUSTED_PROXY_HOPS', 0, 10)
-process.env.NEXT_TELEMETRY_DISABLED = '1'
+const { env } = await import('../lib/env.ts').catch((error) => {
+  console.error(error instanceof Error ? error.message : error) // "Invalid configuration: PORT: …", no stack
+  process.exit(1)
+})
 
 if (needsBuild()) {
   console.info('[start] building the production app (first run or sources changed)…')
   const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env })
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-process.env.NODE_ENV = 'production'
 const { default: next } = await import('next')
-const app = next({ dev: false, dir: root, port })
+const app = next({ dev: false, dir: root, port: env.PORT })
 const handle = app.getRequestHandler()
 await app.prepare()
 
 createServer((request, response) => {
-  request.headers['x-client-ip'] = clientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, trustedProxyHops)
+  request.headers['x-client-ip'] = clientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, env.TRUSTED_PROXY_HOPS)
   handle(request, response)
-}).listen(port, () => console.info(`[start] serving on http://localhost:${port}`))
+}).listen(env.PORT, () => console.info(`[start] serving on http://localhost:${env.PORT}`))

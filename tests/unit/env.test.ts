@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { parseEnv } from '@/lib/env'
+
+const key = Buffer.alloc(32, 7).toString('base64')
+
+describe('parseEnv', () => {
+  it('works with nothing set (a fresh machine)', () => {
+    const env = parseEnv({})
+    expect(env.PORT).toBe(3000)
+    expect(env.APP_URL).toBe('http://localhost:3000')
+    expect(env.SMTP_ALLOW_PRIVATE_HOSTS).toBe(false)
+    expect(env.DATABASE_URL).toBeUndefined()
+  })
+
+  it('derives APP_URL from PORT and trims a trailing slash', () => {
+    expect(parseEnv({ PORT: '8080' }).APP_URL).toBe('http://localhost:8080')
+    expect(parseEnv({ APP_URL: 'https://console.example.com/' }).APP_URL).toBe('https://console.example.com')
+  })
+
+  it('names every bad value with a fix', () => {
+    const attempt = () =>
+      parseEnv({ PORT: '0', APP_URL: 'ftp://x', ENCRYPTION_KEY: 'short', DEFAULT_SMTP_URL: 'http://mail', SMTP_ALLOW_PRIVATE_HOSTS: 'yes', DEFAULT_MAIL_FROM: 'Console' })
+    expect(attempt).toThrow(/PORT: must be a whole number from 1 to 65535/)
+    expect(attempt).toThrow(/APP_URL: must be an http\(s\) URL/)
+    expect(attempt).toThrow(/ENCRYPTION_KEY: must be 32 random bytes/)
+    expect(attempt).toThrow(/DEFAULT_SMTP_URL: must look like smtp:\/\//)
+    expect(attempt).toThrow(/SMTP_ALLOW_PRIVATE_HOSTS: must be true or false/)
+    expect(attempt).toThrow(/DEFAULT_MAIL_FROM: must be an address/)
+  })
+
+  it('requires ENCRYPTION_KEY with PostgreSQL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/app' })).toThrow(/ENCRYPTION_KEY: is required with DATABASE_URL/)
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db/app', ENCRYPTION_KEY: key }).ENCRYPTION_KEY).toBe(key)
+  })
+})
