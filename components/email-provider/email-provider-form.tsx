@@ -3,16 +3,23 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { useWatch } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
-import { EMAIL_PROVIDER_FIELDS, ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
+import { EMAIL_PROVIDER_FIELDS } from '@/lib/email-provider/fields'
+import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import { updateEmailProviderAction } from '@/app/orgs/[slug]/settings/email-provider/actions'
 import { applyActionFailure } from '@/components/forms/apply-action-failure'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { lazyResolver } from '@/components/forms/lazy-resolver'
 import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { PasswordField } from './password-field'
 import { TestEmailDialog } from './test-email-dialog'
+
+// The same schema as the Server Action, loaded when the form is first validated rather than with the page.
+const resolver = lazyResolver<TEmailProviderForm>(async () => {
+  const [{ zodResolver }, { ZEmailProviderForm }] = await Promise.all([import('@hookform/resolvers/zod'), import('@/lib/email-provider/schema')])
+  return zodResolver(ZEmailProviderForm)
+})
 
 type TEmailProviderFormProps = {
   slug: string
@@ -27,7 +34,7 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
   const [isSaved, setIsSaved] = useState(false)
   const [isConflict, setIsConflict] = useState(false)
   const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
-    resolver: zodResolver(ZEmailProviderForm),
+    resolver,
     defaultValues: initialValues,
     fields: EMAIL_PROVIDER_FIELDS,
     action: (values) => {

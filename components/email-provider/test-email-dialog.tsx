@@ -6,7 +6,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { TextField } from '@/components/ui/text-field'
-import { ZTestEmailRequest, type TEmailProviderForm } from '@/lib/email-provider/schema'
+import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TTestEmailOutcome } from '@/lib/email-provider/test-email'
 import type { TFieldErrors } from '@/lib/forms/action-result'
 import { sendTestEmailAction } from '@/app/orgs/[slug]/settings/email-provider/actions'
@@ -34,6 +34,7 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
   const send = () =>
     startTransition(async () => {
       setOutcome(undefined)
+      const { ZTestEmailRequest } = await import('@/lib/email-provider/schema')
       const checked = ZTestEmailRequest.shape.recipient.safeParse(recipient)
       setRecipientError(checked.success ? undefined : checked.error.issues[0]?.message)
       const settings = await readSettings()

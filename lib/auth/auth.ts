@@ -6,6 +6,7 @@ import { nextCookies } from 'better-auth/next-js'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/db'
 import { getKeyring } from '@/lib/crypto/keyring'
+import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 
 export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7
@@ -22,7 +23,13 @@ function createAuth(prisma: PrismaClient) {
     baseURL: env.APP_URL,
     secret: authSecret(),
     database: prismaAdapter(prisma, { provider: 'postgresql' }),
-    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
     session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 * 24 },
     // Login and signup are limited per IP and per email in lib/rate-limit (shared by all instances).
     rateLimit: { enabled: false },

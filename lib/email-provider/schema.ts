@@ -73,8 +73,7 @@ export const ZEmailProviderForm = z
 
 export type TEmailProviderForm = z.infer<typeof ZEmailProviderForm>
 
-/** The order the form shows its fields in: the first invalid one gets focus. */
-export const EMAIL_PROVIDER_FIELDS = ['host', 'port', 'fromAddress', 'replyTo', 'username', 'password', 'displayName'] as const
+export { EMAIL_PROVIDER_FIELDS } from './fields'
 
 export const ZRevertRequest = z.object({ confirmed: z.literal(true), version: z.number().check(z.int(), z.minimum(0)) })
 

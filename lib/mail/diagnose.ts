@@ -23,6 +23,10 @@ export type TDiagnosticResult =
   | { ok: true; reply: string; durationMs: number; steps: TDiagnosticStep[] }
   | { ok: false; error: TSmtpFailure; durationMs: number; steps: TDiagnosticStep[] }
 
+// A TLS server answers a ClientHello within one round trip; a silent port costs the full wait, after the greeting
+// timeout, so greeting (8 s) + probe + DNS, TCP and the page must stay under the 10 s promised for every failure.
+const TLS_PROBE_MS = 1_000
+
 export type TDiagnoseOptions = { allowPrivateHosts?: boolean; tuning?: TSmtpTuning }
 
 /** Sends one message and returns the outcome with an ordered list of session stages (dns … data). */
@@ -63,7 +67,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     } catch (error) {
       if (session.tls) ok('tls', tlsDetail(session.tls, implicitTls))
       const timeoutType = (error as { timeoutType?: string }).timeoutType
-      const portSpeaksTls = !implicitTls && timeoutType === 'GREETING_TIMEOUT' && (await probeImplicitTls(target.address, settings.port, smtpOptions, Math.min(2_000, timeouts.greetingTimeout)))
+      const portSpeaksTls = !implicitTls && timeoutType === 'GREETING_TIMEOUT' && (await probeImplicitTls(target.address, settings.port, smtpOptions, Math.min(TLS_PROBE_MS, timeouts.greetingTimeout)))
       return finish(classifySmtpError(error, { ...context, portSpeaksTls }))
     }
     const ehlo = session.ehloReplies()

@@ -12,7 +12,7 @@ export type TSmtpTimeouts = { connectionTimeout: number; greetingTimeout: number
 export const SMTP_TIMEOUTS: Readonly<TSmtpTimeouts> = {
   // covers TCP, TLS, the greeting and STARTTLS together
   connectionTimeout: 10_000,
-  // leaves diagnostics 2 s to probe a silent port for implicit TLS within the 10 s
+  // leaves diagnostics 1 s to probe a silent port for implicit TLS, and 1 s for DNS, TCP and the page, within the 10 s
   greetingTimeout: 8_000,
   // inactivity per command; a little longer because servers scan the message before answering DATA
   socketTimeout: 15_000,

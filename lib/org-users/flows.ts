@@ -1,5 +1,5 @@
 import 'server-only'
-import { hashPassword } from 'better-auth/crypto'
+import { hashPassword } from '@/lib/auth/password'
 import { getPrisma } from '@/lib/db'
 import { env } from '@/lib/env'
 import { Prisma } from '@/lib/generated/prisma/client'

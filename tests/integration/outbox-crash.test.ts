@@ -23,7 +23,8 @@ afterAll(() => {
 })
 
 function startWorkerProcess(orgId: string): ChildProcess {
-  const env = { ...process.env, WATCH_ORG_ID: orgId, OUTBOX_LEASE_MS: '1500', OUTBOX_POLL_MS: '50', ...(isPostgres ? {} : { PGLITE_DIR: pgliteDir }) }
+  // the lease must outlast a batch (outcomes are recorded per batch), else a live worker's rows look abandoned
+  const env = { ...process.env, WATCH_ORG_ID: orgId, OUTBOX_LEASE_MS: '5000', OUTBOX_POLL_MS: '50', ...(isPostgres ? {} : { PGLITE_DIR: pgliteDir }) }
   // node itself (not npx): SIGKILL must hit the worker, not a wrapper around it
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/worker-process.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(child)

@@ -35,6 +35,46 @@ export async function claimDueMessages(prisma: PrismaClient, workerId: string, l
 }
 
 
+/**
+ * Records a batch's outcomes: delivered messages with one UPDATE per (status, provider) rather than one per message
+ * (per-message updates cost the worker more CPU than the SMTP sends themselves); the others one by one, as they differ.
+ */
+export async function recordOutcomes(prisma: PrismaClient, workerId: string, results: Array<{ id: string; outcome: TDeliveryOutcome }>): Promise<void> {
+  const delivered = new Map<string, { status: 'sent' | 'captured'; provider: string; ids: string[] }>()
+  const others: typeof results = []
+  for (const result of results) {
+    const { outcome } = result
+    if (outcome.status !== 'sent' && outcome.status !== 'captured') {
+      others.push(result)
+      continue
+    }
+    const key = `${outcome.status} ${outcome.provider}`
+    const group = delivered.get(key) ?? { status: outcome.status, provider: outcome.provider, ids: [] }
+    group.ids.push(result.id)
+    delivered.set(key, group)
+  }
+  const sentAt = new Date()
+  await Promise.all([
+    ...[...delivered.values()].map(({ status, provider, ids }) =>
+      prisma.outboxMessage.updateMany({
+        where: { id: { in: ids }, lockedBy: workerId, status: 'sending' },
+        data: {
+          status,
+          provider,
+          lastError: null,
+          sentAt,
+          // as in recordOutcome: a sent message's body (live links) is dropped, a captured one stays viewable
+          html: status === 'sent' ? '' : undefined,
+          text: status === 'sent' ? '' : undefined,
+          leaseUntil: null,
+          lockedBy: null,
+        },
+      }),
+    ),
+    ...others.map((result) => recordOutcome(prisma, workerId, result.id, result.outcome)),
+  ])
+}
+
 /** Records how a claimed message went, if this worker still holds it. */
 export async function recordOutcome(prisma: PrismaClient, workerId: string, id: string, outcome: TDeliveryOutcome): Promise<void> {
   const isDone = outcome.status === 'sent' || outcome.status === 'captured'

@@ -4,11 +4,14 @@ import { hostname } from 'node:os'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/db'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
-import { claimDueMessages, recordOutcome, type TClaimedMessage } from './claim'
+import { claimDueMessages, recordOutcomes, type TClaimedMessage } from './claim'
 import { deliverMessage } from './deliver'
 import { sendingProviderFor, type TSendingProvider } from './sending-provider'
 
 const BATCH_SIZE = 50
+// Batches in flight per worker: while one waits for the slowest message of its batch (and records the outcomes),
+// the others are claimed and sending, so the SMTP pool never runs dry between batches.
+const LANES = 3
 
 export type TWorker = { id: string; stop(): Promise<void>; wake(): void }
 
@@ -29,23 +32,27 @@ export function wakeDeliveryWorker() {
 export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWorker {
   const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   let isStopping = false
-  let wakeUp: (() => void) | undefined
   let isWoken = false
+  const sleepers = new Set<() => void>()
 
   const idle = () =>
     new Promise<void>((resolve) => {
       if (isWoken) return resolve()
-      const timer = setTimeout(resolve, env.OUTBOX_POLL_MS)
-      wakeUp = () => {
+      const timer = setTimeout(done, env.OUTBOX_POLL_MS)
+      function done() {
         clearTimeout(timer)
+        sleepers.delete(done)
         resolve()
       }
+      sleepers.add(done)
     }).finally(() => {
-      wakeUp = undefined
       isWoken = false
     })
+  const wakeAll = () => {
+    for (const wake of [...sleepers]) wake()
+  }
 
-  const loop = (async () => {
+  const lane = async () => {
     while (!isStopping) {
       let claimed = 0
       try {
@@ -55,18 +62,19 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
       }
       if (claimed < BATCH_SIZE && !isStopping) await idle()
     }
-  })()
+  }
+  const lanes = Promise.all(Array.from({ length: LANES }, lane))
 
   return {
     id,
     wake() {
       isWoken = true
-      wakeUp?.()
+      wakeAll()
     },
     async stop() {
       isStopping = true
-      wakeUp?.()
-      await loop
+      wakeAll()
+      await lanes
     },
   }
 }
@@ -80,11 +88,7 @@ async function runBatch(prisma: PrismaClient, workerId: string): Promise<number>
     if (!providers.has(message.orgId)) providers.set(message.orgId, sendingProviderFor(message.orgId))
     return providers.get(message.orgId)!
   }
-  await Promise.all(
-    messages.map(async (message) => {
-      const outcome = await deliverMessage(message, () => providerOf(message))
-      await recordOutcome(prisma, workerId, message.id, outcome)
-    }),
-  )
+  const results = await Promise.all(messages.map(async (message) => ({ id: message.id, outcome: await deliverMessage(message, () => providerOf(message)) })))
+  await recordOutcomes(prisma, workerId, results)
   return messages.length
 }

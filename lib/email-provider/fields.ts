@@ -1,0 +1,5 @@
+// The Email Provider form's fields in display order, kept apart from the schema: the form needs this list on first
+// render, while zod and the schema load only when the form is first validated (see components/forms/lazy-resolver.ts).
+
+/** The order the form shows its fields in: the first invalid one gets focus. */
+export const EMAIL_PROVIDER_FIELDS = ['host', 'port', 'fromAddress', 'replyTo', 'username', 'password', 'displayName'] as const
