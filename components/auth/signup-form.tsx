@@ -5,6 +5,7 @@ import { ZAdminSignup } from '@/lib/auth/schema'
 import { signUpAction } from '@/app/(auth)/signup/actions'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { TextField } from '@/components/ui/text-field'
+import { NewPasswordField } from '@/components/forms/new-password-field'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 
@@ -21,14 +22,7 @@ export function SignupForm() {
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message && <Alert tone="error">{message}</Alert>}
       <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <NewPasswordField error={errors.password?.message} registration={form.register('password')} />
       <TextField label="Organization name" autoComplete="organization" error={errors.orgName?.message} {...form.register('orgName')} />
       <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
         Create account

@@ -12,6 +12,7 @@ import { lazyResolver } from '@/components/forms/lazy-resolver'
 import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
+import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 import { PasswordField } from './password-field'
 import { TestEmailDialog } from './test-email-dialog'
 
@@ -66,10 +67,10 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
           <p className="text-sm text-slate-600">Where your organization’s emails are handed over for delivery.</p>
         </div>
-        <TextField className="sm:col-span-4" label="Server Host" placeholder="smtp.example.com" autoComplete="off" spellCheck={false} error={errors.host?.message} {...form.register('host')} />
+        <TextField className="sm:col-span-4" label={EMAIL_PROVIDER_LABELS.host} placeholder="smtp.example.com" autoComplete="off" spellCheck={false} error={errors.host?.message} {...form.register('host')} />
         <TextField
           className="sm:col-span-2"
-          label="Server Port"
+          label={EMAIL_PROVIDER_LABELS.port}
           inputMode="numeric"
           placeholder="587"
           autoComplete="off"
@@ -77,7 +78,7 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           hint="25, 587 (STARTTLS) or 465 (TLS)"
           {...form.register('port')}
         />
-        <TextField className="sm:col-span-3" label="Username" autoComplete="off" spellCheck={false} error={errors.username?.message} {...form.register('username')} />
+        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.username} autoComplete="off" spellCheck={false} error={errors.username?.message} {...form.register('username')} />
         <div className="sm:col-span-3">
           <PasswordField
             registration={form.register('password')}
@@ -97,11 +98,11 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           <h2 className="text-base font-semibold text-slate-900">Sender</h2>
           <p className="text-sm text-slate-600">How your emails appear in your users’ inboxes.</p>
         </div>
-        <TextField className="sm:col-span-3" label="From Address" type="email" placeholder="no-reply@example.com" error={errors.fromAddress?.message} {...form.register('fromAddress')} />
-        <TextField className="sm:col-span-3" label="Display Name" placeholder="Acme" error={errors.displayName?.message} {...form.register('displayName')} />
+        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.fromAddress} type="email" placeholder="no-reply@example.com" error={errors.fromAddress?.message} {...form.register('fromAddress')} />
+        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.displayName} placeholder="Acme" error={errors.displayName?.message} {...form.register('displayName')} />
         <TextField
           className="sm:col-span-3"
-          label="Reply-to Address"
+          label={EMAIL_PROVIDER_LABELS.replyTo}
           type="email"
           placeholder="support@example.com"
           error={errors.replyTo?.message}

@@ -2,6 +2,7 @@
 
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { TextField } from '@/components/ui/text-field'
+import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 
 type TPasswordFieldProps = {
   registration: UseFormRegisterReturn<'password'>
@@ -32,7 +33,7 @@ export function PasswordField({ registration, error, hasSavedPassword, isClearin
   )
   return (
     <TextField
-      label="Password"
+      label={EMAIL_PROVIDER_LABELS.password}
       type="password"
       autoComplete="new-password"
       placeholder={hasSavedPassword && !isClearing ? '•••••••• (saved)' : undefined}

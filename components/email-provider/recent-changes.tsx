@@ -1,17 +1,10 @@
 import { formatDateTime } from '@/components/ui/format'
+import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 
 type TAuditRow = { id: string; action: string; actorEmail: string; details: unknown; createdAt: Date }
 type TChange = { field: string; from?: unknown; to?: unknown; note?: string }
 
-const FIELD_LABELS: Record<string, string> = {
-  host: 'Server Host',
-  port: 'Server Port',
-  fromAddress: 'From Address',
-  replyTo: 'Reply-to Address',
-  username: 'Username',
-  password: 'Password',
-  displayName: 'Display Name',
-}
+const FIELD_LABELS: Record<string, string> = EMAIL_PROVIDER_LABELS
 
 function describe(entry: TAuditRow): string {
   const details = (entry.details ?? {}) as { changes?: TChange[]; recipient?: string; outcome?: string }

@@ -8,6 +8,7 @@ import { useActionForm } from '@/components/forms/use-action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/text-field'
+import { NewPasswordField } from '@/components/forms/new-password-field'
 
 /** Signs a user up to an organization; the same neutral answer whether or not the address is registered. */
 export function OrgSignupForm({ slug }: { slug: string }) {
@@ -25,14 +26,7 @@ export function OrgSignupForm({ slug }: { slug: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message && <Alert tone="error">{message}</Alert>}
       <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <NewPasswordField error={errors.password?.message} registration={form.register('password')} />
       <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
         Sign up
       </Button>

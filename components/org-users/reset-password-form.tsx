@@ -7,7 +7,7 @@ import { resetPasswordAction } from '@/app/t/[slug]/reset/actions'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { TextField } from '@/components/ui/text-field'
+import { NewPasswordField } from '@/components/forms/new-password-field'
 import { INVALID_LINK_TITLE, InvalidLinkHelp } from './invalid-link'
 
 /** Sets a new password with the token of an emailed reset link. */
@@ -38,14 +38,7 @@ export function ResetPasswordForm({ slug, token }: { slug: string; token: string
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message && <Alert tone="error">{message}</Alert>}
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <NewPasswordField label="New password" error={errors.password?.message} registration={form.register('password')} />
       <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
         Reset password
       </Button>

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { EMAIL_PROVIDER_LABELS } from '../../../lib/email-provider/labels'
 
 export type TProviderValues = {
   host: string
@@ -10,15 +11,7 @@ export type TProviderValues = {
   displayName?: string
 }
 
-const LABELS: Record<keyof TProviderValues, string> = {
-  host: 'Server Host',
-  port: 'Server Port',
-  fromAddress: 'From Address',
-  replyTo: 'Reply-to Address',
-  username: 'Username',
-  password: 'Password',
-  displayName: 'Display Name',
-}
+const LABELS: Record<keyof TProviderValues, string> = EMAIL_PROVIDER_LABELS
 
 /** The Email Provider page of `slug`. */
 export async function openProviderPage(page: Page, slug: string) {
