@@ -43,13 +43,7 @@ export async function getProviderForSending(orgId: string) {
   return { ...stored, password, passwordSecret: undefined }
 }
 
-export type TProviderWrite = {
-  host: string
-  port: number
-  fromAddress: string
-  replyTo: string | null
-  username: string | null
-  displayName: string | null
+export type TProviderWrite = Omit<TStoredSettings, 'hasPassword'> & {
   /** undefined keeps the stored password, null removes it, a string replaces it */
   password: string | null | undefined
 }
