@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation'
-import { getCurrentAdmin } from '@/lib/auth/session'
-import { findFirstOrgSlug } from '@/lib/orgs/store'
+import { getCurrentAdmin } from '@/lib/auth/server/session'
+import { findFirstOrgSlug } from '@/lib/orgs/server/store'
 
 export default async function HomePage() {
   const admin = await getCurrentAdmin()

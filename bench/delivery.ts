@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
-import { verifyEmail } from '@/lib/mail/templates/verify-email'
+import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
 import { createTestDatabase, dropTestDatabase } from '../tests/support/postgres'
 import { TEST_USER } from '../tests/support/smtp-server'
 import { epochMs, forkChild, type TChild } from './support/child'
@@ -30,7 +30,7 @@ export type TDeliveryOptions = {
 // What createOrg (tests/support/outbox-fixtures) saves as the organization's sender: the baselines send the same.
 const FROM = { name: 'Outbox Org', address: 'no-reply@outbox.test' }
 const REPLY_TO = 'help@outbox.test'
-// The product's pool (lib/mail/transport.ts): the ceiling gets the same number of connections.
+// The product's pool (lib/mail/server/transport.ts): the ceiling gets the same number of connections.
 const POOL = { maxConnections: 5, maxMessages: Infinity }
 // messages sent before each timed run, so that no timed run pays for compiling code
 const WARM_UP = 200

@@ -1,6 +1,6 @@
 // The one place that reads process.env: every setting is validated here once, with messages that say how to fix it.
 import { z } from 'zod'
-import { isBase64Key } from '@/lib/crypto/secret-box'
+import { isBase64Key } from '@/lib/server/crypto/secret-box'
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
 

@@ -67,8 +67,8 @@ async function main(argv: string[]): Promise<void> {
   }
   // Imported here so that a configuration error prints as a message, not as a stack trace.
   const { env } = await import('@/lib/env')
-  const { openDatabase } = await import('@/lib/db/open')
-  const { parseBase64Key, reencryptSecrets } = await import('@/lib/crypto/rotate')
+  const { openDatabase } = await import('@/lib/server/db/open')
+  const { parseBase64Key, reencryptSecrets } = await import('@/lib/server/crypto/rotate')
 
   const newKey = parseBase64Key(parsed.newKeyText, parsed.newKeySource)
   const current = currentKeyText(env)

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { signOutAction } from '@/app/logout/actions'
+import { signOutAction } from '@/lib/auth/actions/sign-out'
 import { Logo } from './logo'
 import { SidebarNav } from './sidebar-nav'
 

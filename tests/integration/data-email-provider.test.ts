@@ -1,12 +1,12 @@
 // The Email Provider's data layer (lib/email-provider/{service,store}.ts) on the run's database: the password is sealed
 // at rest and write-only, versions refuse stale forms (also across a revert), and the audit trail never holds a secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getKeyring } from '@/lib/crypto/keyring'
-import { open, sealedKeyId } from '@/lib/crypto/secret-box'
-import { closeDatabase, getPrisma } from '@/lib/db'
-import { CONFLICT_MESSAGE, PASSWORD_AGAIN_MESSAGE, revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/service'
-import { getProviderForSending, getProviderView } from '@/lib/email-provider/store'
-import { createOrganizationWithOwner } from '@/lib/orgs/store'
+import { getKeyring } from '@/lib/server/crypto/keyring'
+import { open, sealedKeyId } from '@/lib/server/crypto/secret-box'
+import { closeDatabase, getPrisma } from '@/lib/server/db'
+import { CONFLICT_MESSAGE, PASSWORD_AGAIN_MESSAGE, revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/server/service'
+import { getProviderForSending, getProviderView } from '@/lib/email-provider/server/store'
+import { createOrganizationWithOwner } from '@/lib/orgs/server/store'
 import { createAdmin, providerForm, uniqueTag } from '../support/data-fixtures'
 
 type TAdmin = { id: string; email: string }

@@ -1,13 +1,13 @@
-// Start-up migrations (lib/db/migrate.ts, lib/db/open.ts) on the run's database kind: Prisma's bookkeeping, re-opening,
+// Start-up migrations (lib/server/db/migrate.ts, lib/server/db/open.ts) on the run's database kind: Prisma's bookkeeping, re-opening,
 // a failing migration, an edited one, and (PostgreSQL) several instances starting at once on an empty database.
 import { createHash } from 'node:crypto'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeDatabase, getPrisma } from '@/lib/db'
-import { applyMigrations } from '@/lib/db/migrate'
-import { openDatabase, type TDatabase } from '@/lib/db/open'
+import { closeDatabase, getPrisma } from '@/lib/server/db'
+import { applyMigrations } from '@/lib/server/db/migrate'
+import { openDatabase, type TDatabase } from '@/lib/server/db/open'
 import { env } from '@/lib/env'
 import { isPostgresRun, openEmptyDatabase, type TEmptyDatabase } from '../support/data-db'
 import { createTestDatabase, dropTestDatabase } from '../support/postgres'

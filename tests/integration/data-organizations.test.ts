@@ -1,7 +1,7 @@
-// Organizations (lib/orgs/store.ts) on the run's database: unique slugs, the owner's membership, access scoped by org.
+// Organizations (lib/orgs/server/store.ts) on the run's database: unique slugs, the owner's membership, access scoped by org.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeDatabase, getPrisma } from '@/lib/db'
-import { addMember, createOrganizationWithOwner, findFirstOrgSlug, findOrgAccess, listUserOrgs } from '@/lib/orgs/store'
+import { closeDatabase, getPrisma } from '@/lib/server/db'
+import { addMember, createOrganizationWithOwner, findFirstOrgSlug, findOrgAccess, listUserOrgs } from '@/lib/orgs/server/store'
 import { createAdmin, uniqueTag } from '../support/data-fixtures'
 
 type TAdmin = { id: string; email: string }

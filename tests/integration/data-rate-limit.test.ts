@@ -1,9 +1,9 @@
-// Rate limits (lib/rate-limit.ts) stored in the run's database: the limit holds, keys ignore case, concurrent attempts
+// Rate limits (lib/server/rate-limit.ts) stored in the run's database: the limit holds, keys ignore case, concurrent attempts
 // are all counted, and (PostgreSQL) every app instance shares the same counters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeDatabase, getPrisma } from '@/lib/db'
+import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
-import { consumeRateLimits, RATE_LIMIT_POLICIES, resetRateLimit, type TRateLimitName } from '@/lib/rate-limit'
+import { consumeRateLimits, RATE_LIMIT_POLICIES, resetRateLimit, type TRateLimitName } from '@/lib/server/rate-limit'
 import { isPostgresRun } from '../support/data-db'
 import { uniqueTag } from '../support/data-fixtures'
 import { openAppInstance, runAs, type TAppInstance } from '../support/data-instances'

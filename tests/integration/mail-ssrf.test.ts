@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sendWithDiagnostics } from '@/lib/mail/diagnose'
-import { getPooledTransport } from '@/lib/mail/transport-cache'
-import { buildTransport } from '@/lib/mail/transport'
-import { resolveSmtpHost, SmtpHostError } from '@/lib/net/resolve-smtp-host'
+import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
+import { getPooledTransport } from '@/lib/mail/server/transport-cache'
+import { buildTransport } from '@/lib/mail/server/transport'
+import { resolveSmtpHost, SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 import { fixtureSettings, testMessage } from '../support/mail-fixtures'
 import { startSilentServer, type TSilentServer } from '../support/silent-server'
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mailOptionsFor } from '@/lib/mail/compose'
-import { cachedTransportCount, closeAllTransports, forgetTransport, getPooledTransport } from '@/lib/mail/transport-cache'
+import { mailOptionsFor } from '@/lib/mail/server/compose'
+import { cachedTransportCount, closeAllTransports, forgetTransport, getPooledTransport } from '@/lib/mail/server/transport-cache'
 import { fixtureSettings, testMessage } from '../support/mail-fixtures'
 import { startSmtpServer, TEST_USER, type TTestSmtpServer } from '../support/smtp-server'
 

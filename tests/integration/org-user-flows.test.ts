@@ -1,12 +1,12 @@
 // The organization's users against the real database (PGlite or PostgreSQL, per TEST_DB): sign-up, verification,
-// recovery and reset through lib/org-users/flows.ts, checking the outbox rows and the stored tokens.
+// recovery and reset through lib/org-users/server/flows.ts, checking the outbox rows and the stored tokens.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { verifyPassword } from 'better-auth/crypto'
-import { closeDatabase, getPrisma } from '@/lib/db'
+import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
-import * as flows from '@/lib/org-users/flows'
-import { hashToken } from '@/lib/org-users/tokens'
+import * as flows from '@/lib/org-users/server/flows'
+import { hashToken } from '@/lib/org-users/server/tokens'
 
 const PASSWORD = 'correct horse battery'
 let org: flows.TPublicOrg

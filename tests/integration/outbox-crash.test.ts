@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openDatabase, type TDatabase } from '@/lib/db/open'
-import { keyFromBase64, seal } from '@/lib/crypto/secret-box'
+import { openDatabase, type TDatabase } from '@/lib/server/db/open'
+import { keyFromBase64, seal } from '@/lib/server/crypto/secret-box'
 import { startSmtpServer, TEST_USER } from '../support/smtp-server'
 
 // A real crash: a worker process is SIGKILLed in the middle of delivering a backlog, a new one takes over.

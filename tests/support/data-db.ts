@@ -1,8 +1,8 @@
 // Databases for the data-layer tests: fresh, migrated throwaway ones of the run's kind (TEST_DB), beside the run's
 // own database that getPrisma() opens (tests/support/db-setup.ts).
 import pg from 'pg'
-import type { TMigrationDriver } from '@/lib/db/migrate'
-import { openDatabase, type TDatabase } from '@/lib/db/open'
+import type { TMigrationDriver } from '@/lib/server/db/migrate'
+import { openDatabase, type TDatabase } from '@/lib/server/db/open'
 import { createTestDatabase, dropTestDatabase } from './postgres'
 
 export const isPostgresRun = process.env.TEST_DB === 'postgres'
@@ -31,7 +31,7 @@ export async function openFreshDatabase(): Promise<TFreshDatabase> {
 
 export type TEmptyDatabase = { driver: TMigrationDriver; url: string | null; close(): Promise<void> }
 
-/** A new database with no tables at all, reached through the same driver calls lib/db/open.ts gives applyMigrations. */
+/** A new database with no tables at all, reached through the same driver calls lib/server/db/open.ts gives applyMigrations. */
 export async function openEmptyDatabase(): Promise<TEmptyDatabase> {
   if (!isPostgresRun) {
     const { PGlite } = await import('@electric-sql/pglite')

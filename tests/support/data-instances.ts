@@ -1,7 +1,7 @@
 // A second app instance inside the test process: its own PrismaClient on the same database and its own rate limiters.
-// lib/db and lib/rate-limit keep their process-wide state on globalThis; while `runAs` runs, that state is the
+// lib/server/db and lib/server/rate-limit keep their process-wide state on globalThis; while `runAs` runs, that state is the
 // other instance's, so the real lib code runs exactly as it would in another process.
-import { openDatabase, type TDatabase } from '@/lib/db/open'
+import { openDatabase, type TDatabase } from '@/lib/server/db/open'
 
 type THolder = { __database?: Promise<TDatabase>; __rateLimiters?: Map<string, unknown> }
 const holder = globalThis as typeof globalThis & THolder

@@ -1,8 +1,8 @@
 // Organizations with or without a custom provider, and queued emails, for delivery tests.
 import { randomBytes } from 'node:crypto'
-import { getPrisma } from '@/lib/db'
-import { enqueueEmail } from '@/lib/mail/outbox'
-import { saveProvider } from '@/lib/email-provider/store'
+import { getPrisma } from '@/lib/server/db'
+import { enqueueEmail } from '@/lib/delivery/server/outbox'
+import { saveProvider } from '@/lib/email-provider/server/store'
 import { TEST_USER } from './smtp-server'
 
 const actor = { id: 'test-admin', email: 'admin@example.test' }

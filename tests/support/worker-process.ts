@@ -1,9 +1,9 @@
 // A stand-in for an app instance's delivery worker, as its own process (so a test can kill it with SIGKILL).
 // Run: tsx --conditions=react-server tests/support/worker-process.ts — database from DATABASE_URL / PGLITE_DIR.
 // Prints "drained" once organization WATCH_ORG_ID has nothing left to send.
-import { closeDatabase, getPrisma } from '@/lib/db'
-import { startDeliveryWorker } from '@/lib/mail/delivery/worker'
-import { closeAllTransports } from '@/lib/mail/transport-cache'
+import { closeDatabase, getPrisma } from '@/lib/server/db'
+import { startDeliveryWorker } from '@/lib/delivery/server/worker'
+import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 
 const worker = startDeliveryWorker()
 console.log(`worker ${worker.id} started`)

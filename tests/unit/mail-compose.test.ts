@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser'
 import { describe, expect, it } from 'vitest'
-import { composeMessage } from '@/lib/mail/compose'
+import { composeMessage } from '@/lib/mail/server/compose'
 import type { TMailMessage } from '@/lib/mail/types'
 
 const message: TMailMessage = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { resetPassword } from '@/lib/mail/templates/reset-password'
-import { signupAttempt } from '@/lib/mail/templates/signup-attempt'
-import { testEmail } from '@/lib/mail/templates/test-email'
-import { verifyEmail } from '@/lib/mail/templates/verify-email'
+import { resetPassword } from '@/lib/mail/server/templates/reset-password'
+import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
+import { testEmail } from '@/lib/mail/server/templates/test-email'
+import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
 
 const link = 'https://console.example.test/verify?token=abc&next=%2Forgs'
 

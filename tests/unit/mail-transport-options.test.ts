@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hasCredentials, SMTP_TIMEOUTS, smtpOptionsFor } from '@/lib/mail/transport'
-import type { TResolvedHost } from '@/lib/net/resolve-smtp-host'
+import { hasCredentials, SMTP_TIMEOUTS, smtpOptionsFor } from '@/lib/mail/server/transport'
+import type { TResolvedHost } from '@/lib/server/net/resolve-smtp-host'
 
 const byName: TResolvedHost = { host: 'smtp.example.com', servername: 'smtp.example.com', address: '203.0.114.7', family: 4 }
 const credentials = { username: 'apikey', password: 'secret' }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { ZLinkToken } from '@/lib/org-users/schema'
-import { hashToken, issueToken, TOKEN_TTL_MS } from '@/lib/org-users/tokens'
+import { hashToken, issueToken, TOKEN_TTL_MS } from '@/lib/org-users/server/tokens'
 
 describe('org user link tokens', () => {
   it('are 32 random bytes in base64url, accepted by the link schema', () => {

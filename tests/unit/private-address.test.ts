@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyAddress, parseHostLiteral } from '@/lib/net/private-address'
+import { classifyAddress, parseHostLiteral } from '@/lib/server/net/private-address'
 
 describe('parseHostLiteral', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveSmtpHost, SmtpHostError, type TLookup } from '@/lib/net/resolve-smtp-host'
+import { resolveSmtpHost, SmtpHostError, type TLookup } from '@/lib/server/net/resolve-smtp-host'
 
 const answers =
   (...addresses: string[]): TLookup =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AUTH_FAILED_MESSAGE, classifySmtpError, errorContextFor, stageOfCommand } from '@/lib/mail/smtp-error'
-import { SmtpHostError } from '@/lib/net/resolve-smtp-host'
+import { AUTH_FAILED_MESSAGE, classifySmtpError, errorContextFor, stageOfCommand } from '@/lib/mail/server/smtp-error'
+import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 
 // Errors shaped like the ones nodemailer 10 produces against real servers (see TOOLCHAIN.md).
 function nodemailerError(fields: Record<string, unknown>): Error {

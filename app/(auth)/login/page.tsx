@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { AuthCard } from '@/components/auth/auth-card'
-import { LoginForm } from '@/components/auth/login-form'
-import { getCurrentAdmin } from '@/lib/auth/session'
+import { AuthCard } from '@/lib/auth/components/auth-card'
+import { LoginForm } from '@/lib/auth/components/login-form'
+import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { safeNextPath } from '@/lib/auth/safe-next'
-import { findFirstOrgSlug } from '@/lib/orgs/store'
+import { findFirstOrgSlug } from '@/lib/orgs/server/store'
 
 export const metadata = { title: 'Sign in' }
 

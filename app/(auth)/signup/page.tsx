@@ -1,9 +1,9 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { AuthCard } from '@/components/auth/auth-card'
-import { SignupForm } from '@/components/auth/signup-form'
-import { getCurrentAdmin } from '@/lib/auth/session'
-import { findFirstOrgSlug } from '@/lib/orgs/store'
+import { AuthCard } from '@/lib/auth/components/auth-card'
+import { SignupForm } from '@/lib/auth/components/signup-form'
+import { getCurrentAdmin } from '@/lib/auth/server/session'
+import { findFirstOrgSlug } from '@/lib/orgs/server/store'
 
 export const metadata = { title: 'Create account' }
 

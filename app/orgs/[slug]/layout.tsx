@@ -1,4 +1,4 @@
-import { requireOrgAccess } from '@/lib/auth/session'
+import { requireOrgAccess } from '@/lib/auth/server/session'
 import { ConsoleShell } from '@/components/console/console-shell'
 
 type TOrgLayoutProps = { children: React.ReactNode; params: Promise<{ slug: string }> }

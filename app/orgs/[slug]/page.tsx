@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { requireOrgAccess } from '@/lib/auth/session'
-import { getProviderView } from '@/lib/email-provider/store'
-import { ProviderStatus } from '@/components/email-provider/provider-status'
+import { requireOrgAccess } from '@/lib/auth/server/session'
+import { getProviderView } from '@/lib/email-provider/server/store'
+import { ProviderStatus } from '@/lib/email-provider/components/provider-status'
 
 export const metadata = { title: 'Overview' }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
-import { findPublicOrg } from '@/lib/org-users/store'
+import { findPublicOrg } from '@/lib/org-users/server/store'
 
 type TOrgPublicLayoutProps = { children: React.ReactNode; params: Promise<{ slug: string }> }
 

@@ -1,8 +1,8 @@
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-import { OrgCard, OrgLink } from '@/components/org-users/org-card'
-import { RecoverForm } from '@/components/org-users/recover-form'
-import { findPublicOrg } from '@/lib/org-users/store'
+import { OrgCard, OrgLink } from '@/lib/org-users/components/org-card'
+import { RecoverForm } from '@/lib/org-users/components/recover-form'
+import { findPublicOrg } from '@/lib/org-users/server/store'
 
 export const metadata = { title: 'Reset your password' }
 

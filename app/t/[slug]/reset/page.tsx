@@ -1,11 +1,11 @@
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-import { INVALID_LINK_TITLE, InvalidLinkHelp } from '@/components/org-users/invalid-link'
-import { OrgCard } from '@/components/org-users/org-card'
-import { ResetPasswordForm } from '@/components/org-users/reset-password-form'
-import { isResetLinkUsable } from '@/lib/org-users/flows'
+import { INVALID_LINK_TITLE, InvalidLinkHelp } from '@/lib/org-users/components/invalid-link'
+import { OrgCard } from '@/lib/org-users/components/org-card'
+import { ResetPasswordForm } from '@/lib/org-users/components/reset-password-form'
+import { isResetLinkUsable } from '@/lib/org-users/server/flows'
 import { ZLinkToken } from '@/lib/org-users/schema'
-import { findPublicOrg } from '@/lib/org-users/store'
+import { findPublicOrg } from '@/lib/org-users/server/store'
 
 export const metadata = { title: 'Choose a new password' }
 

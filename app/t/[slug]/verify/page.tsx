@@ -1,10 +1,10 @@
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-import { INVALID_LINK_TITLE, InvalidLinkHelp } from '@/components/org-users/invalid-link'
-import { OrgCard } from '@/components/org-users/org-card'
-import { verifyOrgUserEmail } from '@/lib/org-users/flows'
+import { INVALID_LINK_TITLE, InvalidLinkHelp } from '@/lib/org-users/components/invalid-link'
+import { OrgCard } from '@/lib/org-users/components/org-card'
+import { verifyOrgUserEmail } from '@/lib/org-users/server/flows'
 import { ZLinkToken } from '@/lib/org-users/schema'
-import { findPublicOrg } from '@/lib/org-users/store'
+import { findPublicOrg } from '@/lib/org-users/server/store'
 
 export const metadata = { title: 'Verify your email' }
 

@@ -1,12 +1,12 @@
-import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/session'
-import { getProviderView } from '@/lib/email-provider/store'
-import { listRecentAudit } from '@/lib/audit/store'
-import { ProviderStatus } from '@/components/email-provider/provider-status'
-import { EmailProviderForm } from '@/components/email-provider/email-provider-form'
-import { DangerZone } from '@/components/email-provider/danger-zone'
-import { RecentChanges } from '@/components/email-provider/recent-changes'
-import { RecentDeliveries } from '@/components/email-provider/recent-deliveries'
-import { listRecentDeliveries } from '@/lib/mail/deliveries'
+import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
+import { getProviderView } from '@/lib/email-provider/server/store'
+import { listRecentAudit } from '@/lib/audit/server/store'
+import { ProviderStatus } from '@/lib/email-provider/components/provider-status'
+import { EmailProviderForm } from '@/lib/email-provider/components/email-provider-form'
+import { DangerZone } from '@/lib/email-provider/components/danger-zone'
+import { RecentChanges } from '@/lib/audit/components/recent-changes'
+import { RecentDeliveries } from '@/lib/delivery/components/recent-deliveries'
+import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
 
 export const metadata = { title: 'Email Provider' }
 

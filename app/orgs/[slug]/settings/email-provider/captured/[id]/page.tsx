@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/session'
-import { findCapturedMessage } from '@/lib/mail/deliveries'
+import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
+import { findCapturedMessage } from '@/lib/delivery/server/deliveries'
 import { formatDateTime } from '@/components/ui/format'
 
 export const metadata = { title: 'Captured email' }

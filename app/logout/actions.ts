@@ -1,9 +1,0 @@
-'use server'
-
-import { redirect } from 'next/navigation'
-import { signOutAdmin } from '@/lib/auth/admin-accounts'
-
-export async function signOutAction(): Promise<void> {
-  await signOutAdmin()
-  redirect('/login')
-}

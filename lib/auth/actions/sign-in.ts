@@ -1,0 +1,23 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { ZLogin } from '@/lib/auth/schema'
+import { signInAdmin } from '@/lib/auth/server/admin-accounts'
+import { getClientIp } from '@/lib/auth/server/request-context'
+import { safeNextPath } from '@/lib/auth/safe-next'
+import { consumeRateLimits, describeRetryAfter, resetRateLimit } from '@/lib/server/rate-limit'
+import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
+
+export async function signInAction(input: unknown, next: unknown): Promise<TActionFailure> {
+  const parsed = ZLogin.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error.issues)
+  const limit = await consumeRateLimits([
+    ['login-ip', await getClientIp()],
+    ['login-email', parsed.data.email],
+  ])
+  if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  const result = await signInAdmin(parsed.data)
+  if (!result.ok) return result
+  await resetRateLimit('login-email', parsed.data.email)
+  redirect(safeNextPath(next) ?? (result.slug ? `/orgs/${result.slug}` : '/'))
+}

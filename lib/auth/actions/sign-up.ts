@@ -1,0 +1,21 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { ZAdminSignup } from '@/lib/auth/schema'
+import { signUpAdmin } from '@/lib/auth/server/admin-accounts'
+import { getClientIp } from '@/lib/auth/server/request-context'
+import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
+
+export async function signUpAction(input: unknown): Promise<TActionFailure> {
+  const parsed = ZAdminSignup.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error.issues)
+  const limit = await consumeRateLimits([
+    ['signup-ip', await getClientIp()],
+    ['signup-email', parsed.data.email],
+  ])
+  if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  const result = await signUpAdmin(parsed.data)
+  if (!result.ok) return result
+  redirect(`/orgs/${result.slug}`)
+}

@@ -1,0 +1,15 @@
+import 'server-only'
+import { findOrgAccess, type TRole } from '@/lib/orgs/server/store'
+import type { TActionFailure } from '@/lib/forms/action-result'
+import { getCurrentAdmin, SETTINGS_ROLES, type TAdmin } from './session'
+
+type TGranted = { ok: true; admin: TAdmin; org: { id: string; name: string; slug: string }; role: TRole }
+
+/** Server Actions check membership themselves (never only the page): the admin must hold one of `roles` in `slug`. */
+export async function authorizeOrgAction(slug: unknown, roles: readonly TRole[] = SETTINGS_ROLES): Promise<TGranted | TActionFailure> {
+  const admin = await getCurrentAdmin()
+  if (!admin) return { ok: false, message: 'Your session has ended. Sign in again to continue.' }
+  const access = typeof slug === 'string' && slug.length <= 100 ? await findOrgAccess(admin.id, slug) : null
+  if (!access || !roles.includes(access.role)) return { ok: false, message: 'You do not have permission to change this organization’s settings.' }
+  return { ok: true, admin, ...access }
+}

@@ -1,0 +1,50 @@
+import 'server-only'
+import { hkdfSync } from 'node:crypto'
+import { betterAuth } from 'better-auth'
+import { prismaAdapter } from 'better-auth/adapters/prisma'
+import { nextCookies } from 'better-auth/next-js'
+import { env } from '@/lib/env'
+import { getPrisma } from '@/lib/server/db'
+import { getKeyring } from '@/lib/server/crypto/keyring'
+import { hashPassword, verifyPassword } from './password'
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+
+export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7
+
+// Better Auth signs cookies with its own secret; derive it from the encryption key so there is one secret to manage.
+function authSecret(): string {
+  const key = getKeyring().current.bytes
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'better-auth-secret', 32)).toString('base64')
+}
+
+function createAuth(prisma: PrismaClient) {
+  return betterAuth({
+    appName: 'Email Provider Console',
+    baseURL: env.APP_URL,
+    secret: authSecret(),
+    database: prismaAdapter(prisma, { provider: 'postgresql' }),
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 * 24 },
+    // Login and signup are limited per IP and per email in lib/server/rate-limit (shared by all instances).
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: { useSecureCookies: env.APP_URL.startsWith('https://') },
+    plugins: [nextCookies()],
+  })
+}
+
+export type TAuth = ReturnType<typeof createAuth>
+
+const holder = globalThis as typeof globalThis & { __auth?: Promise<TAuth> }
+
+/** The Better Auth instance (email + password, database sessions). */
+export function getAuth(): Promise<TAuth> {
+  holder.__auth ??= getPrisma().then(createAuth)
+  return holder.__auth
+}

@@ -1,0 +1,36 @@
+import 'server-only'
+import { headers } from 'next/headers'
+import { notFound, redirect } from 'next/navigation'
+import { findOrgAccess, type TRole } from '@/lib/orgs/server/store'
+import { getAuth } from './auth'
+
+export type TAdmin = { id: string; email: string; name: string }
+
+/** The signed-in console admin, or null. */
+export async function getCurrentAdmin(): Promise<TAdmin | null> {
+  const requestHeaders = await headers() // first: marks the page dynamic before anything touches the database
+  const auth = await getAuth()
+  const session = await auth.api.getSession({ headers: requestHeaders })
+  if (!session) return null
+  return { id: session.user.id, email: session.user.email, name: session.user.name }
+}
+
+/** The path being rendered, as set by proxy.ts, for `?next=` after login. */
+async function currentPath(fallback: string): Promise<string> {
+  return (await headers()).get('x-pathname') ?? fallback
+}
+
+/**
+ * The admin and their role in organization `slug`. Anonymous visitors are sent to /login;
+ * non-members (and members without one of `roles`) get a 404, so organizations cannot be probed.
+ */
+export async function requireOrgAccess(slug: string, roles: readonly TRole[] = ['owner', 'admin', 'member']) {
+  const admin = await getCurrentAdmin()
+  if (!admin) redirect(`/login?next=${encodeURIComponent(await currentPath(`/orgs/${slug}`))}`)
+  const access = await findOrgAccess(admin.id, slug)
+  if (!access || !roles.includes(access.role)) notFound()
+  return { admin, ...access }
+}
+
+/** Roles that may view and change organization settings. */
+export const SETTINGS_ROLES: readonly TRole[] = ['owner', 'admin']

@@ -1,0 +1,22 @@
+import 'server-only'
+import { getPrisma } from '@/lib/server/db'
+
+/** The organization's latest outbox messages (no bodies), newest first, for "Recent deliveries". */
+export async function listRecentDeliveries(orgId: string, limit = 20) {
+  const prisma = await getPrisma()
+  return prisma.outboxMessage.findMany({
+    where: { orgId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: { id: true, kind: true, toAddress: true, status: true, attempts: true, provider: true, lastError: true, createdAt: true, sentAt: true },
+  })
+}
+
+/** One captured message of the organization (sent nowhere because no default provider is configured), or null. */
+export async function findCapturedMessage(orgId: string, id: string) {
+  const prisma = await getPrisma()
+  return prisma.outboxMessage.findFirst({
+    where: { id, orgId, status: 'captured' },
+    select: { id: true, kind: true, toAddress: true, subject: true, html: true, text: true, messageId: true, createdAt: true },
+  })
+}

@@ -1,0 +1,51 @@
+import 'server-only'
+import { env } from '@/lib/env'
+import { getProviderForSending } from '@/lib/email-provider/server/store'
+import type { TSmtpTuning } from '@/lib/mail/server/transport'
+import { orgTransportKey } from '@/lib/mail/server/transport-cache'
+import type { TMailbox, TSmtpSettings } from '@/lib/mail/types'
+import { parseMailbox, parseSmtpUrl } from './default-provider'
+
+export type TSmtpProvider = {
+  kind: 'custom' | 'default'
+  /** shown in Recent deliveries */
+  label: string
+  cacheKey: string
+  settings: TSmtpSettings
+  from: { name: string; address: string }
+  replyTo?: TMailbox
+  allowPrivateHosts: boolean
+  tuning?: TSmtpTuning
+}
+
+export type TSendingProvider = TSmtpProvider | { kind: 'capture'; label: string }
+
+export const CAPTURE_LABEL = 'captured (no default provider configured)'
+
+/** The provider an organization's email goes through right now: its custom one, else the platform default, else capture. */
+export async function sendingProviderFor(orgId: string): Promise<TSendingProvider> {
+  const custom = await getProviderForSending(orgId)
+  if (custom) {
+    return {
+      kind: 'custom',
+      label: `custom (${custom.host}:${custom.port})`,
+      cacheKey: orgTransportKey(orgId),
+      settings: { host: custom.host, port: custom.port, username: custom.username, password: custom.password },
+      from: { name: custom.displayName ?? '', address: custom.fromAddress },
+      replyTo: custom.replyTo ? { address: custom.replyTo } : undefined,
+      allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
+    }
+  }
+  if (!env.DEFAULT_SMTP_URL) return { kind: 'capture', label: CAPTURE_LABEL }
+  const platform = parseSmtpUrl(env.DEFAULT_SMTP_URL)
+  return {
+    kind: 'default',
+    label: platform.label,
+    cacheKey: 'default',
+    settings: platform.settings,
+    from: parseMailbox(env.DEFAULT_MAIL_FROM),
+    // operator configuration, not user input: the SSRF guard is for organizations' hosts
+    allowPrivateHosts: true,
+    tuning: platform.isImplicitTls ? { implicitTlsPort: platform.settings.port } : undefined,
+  }
+}

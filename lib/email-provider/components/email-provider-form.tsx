@@ -1,0 +1,142 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+import { useRouter } from 'next/navigation'
+import { useWatch } from 'react-hook-form'
+import { EMAIL_PROVIDER_FIELDS } from '@/lib/email-provider/fields'
+import type { TEmailProviderForm } from '@/lib/email-provider/schema'
+import { updateEmailProviderAction } from '@/lib/email-provider/actions'
+import { applyActionFailure } from '@/components/forms/apply-action-failure'
+import { useActionForm } from '@/components/forms/use-action-form'
+import { lazyResolver } from '@/components/forms/lazy-resolver'
+import { TextField } from '@/components/ui/text-field'
+import { Button } from '@/components/ui/button'
+import { Alert } from '@/components/ui/alert'
+import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
+import { PasswordField } from './password-field'
+import { TestEmailDialog } from './test-email-dialog'
+
+// The same schema as the Server Action, loaded when the form is first validated rather than with the page.
+const resolver = lazyResolver<TEmailProviderForm>(async () => {
+  const [{ zodResolver }, { ZEmailProviderForm }] = await Promise.all([import('@hookform/resolvers/zod'), import('@/lib/email-provider/schema')])
+  return zodResolver(ZEmailProviderForm)
+})
+
+type TEmailProviderFormProps = {
+  slug: string
+  initialValues: TEmailProviderForm
+  hasSavedPassword: boolean
+  adminEmail: string
+}
+
+/** Server Host … Display Name, saved with Update; mistakes are shown at their fields and nothing is saved. */
+export function EmailProviderForm({ slug, initialValues, hasSavedPassword, adminEmail }: TEmailProviderFormProps) {
+  const router = useRouter()
+  const [isSaved, setIsSaved] = useState(false)
+  const [isConflict, setIsConflict] = useState(false)
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver,
+    defaultValues: initialValues,
+    fields: EMAIL_PROVIDER_FIELDS,
+    action: (values) => {
+      setIsSaved(false)
+      return updateEmailProviderAction(slug, values)
+    },
+    onResult: (result, values) => {
+      setIsConflict(!result.ok && result.code === 'conflict')
+      if (!result.ok) return false
+      form.reset({ ...values, password: '', clearPassword: false, version: result.version })
+      setIsSaved(true)
+      router.refresh()
+      return true
+    },
+  })
+  const isClearing = useWatch({ control: form.control, name: 'clearPassword' })
+
+  // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
+  // editing: then their values stay, and Update reports the conflict.
+  useEffect(() => {
+    if (form.getValues('version') !== initialValues.version && !form.formState.isDirty) form.reset(initialValues)
+  }, [form, initialValues])
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+      <fieldset className="grid gap-5 p-6 sm:grid-cols-6">
+        <legend className="sr-only">Server</legend>
+        <div className="sm:col-span-6">
+          <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
+          <p className="text-sm text-slate-600">Where your organization’s emails are handed over for delivery.</p>
+        </div>
+        <TextField className="sm:col-span-4" label={EMAIL_PROVIDER_LABELS.host} placeholder="smtp.example.com" autoComplete="off" spellCheck={false} error={errors.host?.message} {...form.register('host')} />
+        <TextField
+          className="sm:col-span-2"
+          label={EMAIL_PROVIDER_LABELS.port}
+          inputMode="numeric"
+          placeholder="587"
+          autoComplete="off"
+          error={errors.port?.message}
+          hint="25, 587 (STARTTLS) or 465 (TLS)"
+          {...form.register('port')}
+        />
+        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.username} autoComplete="off" spellCheck={false} error={errors.username?.message} {...form.register('username')} />
+        <div className="sm:col-span-3">
+          <PasswordField
+            registration={form.register('password')}
+            error={errors.password?.message}
+            hasSavedPassword={hasSavedPassword}
+            isClearing={isClearing}
+            onClearingChange={(next) => {
+              form.setValue('clearPassword', next, { shouldDirty: true })
+              if (next) form.setValue('password', '')
+            }}
+          />
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+        <legend className="sr-only">Sender</legend>
+        <div className="sm:col-span-6">
+          <h2 className="text-base font-semibold text-slate-900">Sender</h2>
+          <p className="text-sm text-slate-600">How your emails appear in your users’ inboxes.</p>
+        </div>
+        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.fromAddress} type="email" placeholder="no-reply@example.com" error={errors.fromAddress?.message} {...form.register('fromAddress')} />
+        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.displayName} placeholder="Acme" error={errors.displayName?.message} {...form.register('displayName')} />
+        <TextField
+          className="sm:col-span-3"
+          label={EMAIL_PROVIDER_LABELS.replyTo}
+          type="email"
+          placeholder="support@example.com"
+          error={errors.replyTo?.message}
+          hint="Optional. Where replies to your emails go."
+          {...form.register('replyTo')}
+        />
+      </fieldset>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-slate-200 bg-slate-50 px-6 py-4">
+        <div className="min-w-0 flex-1">
+          {isSaved && <Alert tone="success">Email provider updated</Alert>}
+          {message && (
+            <Alert tone="error">
+              {message}
+              {isConflict && (
+                <button type="button" onClick={() => window.location.reload()} className="ml-2 rounded font-semibold underline underline-offset-2">
+                  Reload
+                </button>
+              )}
+            </Alert>
+          )}
+        </div>
+        <div className="flex gap-2">
+          <TestEmailDialog
+            slug={slug}
+            defaultRecipient={adminEmail}
+            isDisabled={!isHydrated}
+            readSettings={async () => ((await form.trigger()) ? form.getValues() : null)}
+            onFieldErrors={(fieldErrors) => applyActionFailure(form, { ok: false, fieldErrors }, EMAIL_PROVIDER_FIELDS)}
+          />
+          <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
+            Update
+          </Button>
+        </div>
+      </div>
+    </form>
+  )
+}

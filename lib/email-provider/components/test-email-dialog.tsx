@@ -1,0 +1,106 @@
+'use client'
+
+import { useState, useTransition } from 'react'
+import { useRouter } from 'next/navigation'
+import { Dialog } from '@/components/ui/dialog'
+import { Button } from '@/components/ui/button'
+import { Alert } from '@/components/ui/alert'
+import { TextField } from '@/components/ui/text-field'
+import type { TEmailProviderForm } from '@/lib/email-provider/schema'
+import type { TTestEmailOutcome } from '@/lib/email-provider/server/test-email'
+import type { TFieldErrors } from '@/lib/forms/action-result'
+import { sendTestEmailAction } from '@/lib/email-provider/actions'
+import { DiagnosticSteps } from './diagnostic-steps'
+
+type TTestEmailDialogProps = {
+  slug: string
+  defaultRecipient: string
+  /** Validates the form and returns its current values, or null when a field is invalid (errors then show there). */
+  readSettings: () => Promise<TEmailProviderForm | null>
+  /** Shows server-side field errors on the form's own fields. */
+  onFieldErrors: (fieldErrors: TFieldErrors) => void
+  isDisabled?: boolean
+}
+
+/** Sends one email with the values in the form (unsaved) and shows how the SMTP conversation went. */
+export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, isDisabled }: TTestEmailDialogProps) {
+  const [isOpen, setIsOpen] = useState(false)
+  const [recipient, setRecipient] = useState(defaultRecipient)
+  const [recipientError, setRecipientError] = useState<string>()
+  const [outcome, setOutcome] = useState<TTestEmailOutcome>()
+  const [isPending, startTransition] = useTransition()
+  const router = useRouter()
+
+  const send = () =>
+    startTransition(async () => {
+      setOutcome(undefined)
+      const { ZTestEmailRequest } = await import('@/lib/email-provider/schema')
+      const checked = ZTestEmailRequest.shape.recipient.safeParse(recipient)
+      setRecipientError(checked.success ? undefined : checked.error.issues[0]?.message)
+      const settings = await readSettings()
+      if (!settings) {
+        setOutcome({ ok: false, message: 'Fix the highlighted fields in the form first.' })
+        return
+      }
+      if (!checked.success) return
+      const result = await sendTestEmailAction(slug, { settings, recipient: checked.data })
+      setOutcome(result)
+      router.refresh() // the attempt is now in Recent changes
+      if (!result.ok && result.fieldErrors) {
+        const { recipient: recipientMessage, ...formErrors } = result.fieldErrors
+        setRecipientError(recipientMessage)
+        onFieldErrors(formErrors)
+      }
+    })
+
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={setIsOpen}
+      isLocked={isPending}
+      title="Send test email"
+      description="Sends one email with the settings currently in the form, without saving them."
+      trigger={
+        <Button type="button" variant="secondary" disabled={isDisabled}>
+          Send test email
+        </Button>
+      }
+    >
+      <form
+        className="flex flex-col gap-4"
+        noValidate
+        onSubmit={(event) => {
+          // rendered in a portal, but React events still bubble to the settings form: keep this submit to ourselves
+          event.preventDefault()
+          event.stopPropagation()
+          send()
+        }}
+      >
+        <TextField label="Recipient" type="email" value={recipient} error={recipientError} onChange={(event) => setRecipient(event.target.value)} />
+        {outcome?.ok && (
+          <Alert tone="success">
+            <p className="font-medium">Test email sent to {outcome.recipient}</p>
+            <p className="mt-0.5">
+              Server replied <span className="font-mono text-[13px]">{outcome.reply}</span> in {(outcome.durationMs / 1000).toFixed(2)} s.
+            </p>
+          </Alert>
+        )}
+        {outcome && !outcome.ok && (
+          <Alert tone="error">
+            <p className="font-medium">{outcome.message}</p>
+            {outcome.hint && <p className="mt-0.5">{outcome.hint}</p>}
+          </Alert>
+        )}
+        {outcome?.steps && outcome.steps.length > 0 && <DiagnosticSteps steps={outcome.steps} />}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" disabled={isPending} onClick={() => setIsOpen(false)}>
+            Close
+          </Button>
+          <Button type="submit" isPending={isPending}>
+            Send
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,42 @@
+import 'server-only'
+import { sendWithDiagnostics, type TDiagnosticStep } from '@/lib/mail/server/diagnose'
+import { testEmail } from '@/lib/mail/server/templates/test-email'
+import { recordAudit } from '@/lib/audit/server/store'
+import type { TActionFailure } from '@/lib/forms/action-result'
+import { resolveProviderForm } from './service'
+import { getProviderForSending, type TActor } from './store'
+import type { TTestEmailRequest } from '@/lib/email-provider/schema'
+
+export type TTestEmailOutcome =
+  | { ok: true; recipient: string; reply: string; durationMs: number; steps: TDiagnosticStep[] }
+  | (TActionFailure & { steps?: TDiagnosticStep[]; hint?: string })
+
+/**
+ * Sends a test email with the values currently in the form, without saving them. A blank Password uses the saved
+ * one, but only for the server and account it was saved for (the same rule as Update).
+ */
+export async function sendTestEmail(org: { id: string; name: string }, actor: TActor, request: TTestEmailRequest): Promise<TTestEmailOutcome> {
+  // one read: the saved password may only go where the settings it was checked against say
+  const stored = await getProviderForSending(org.id)
+  const resolved = resolveProviderForm(request.settings, stored && { ...stored, hasPassword: stored.password !== null })
+  if (!resolved.ok) return resolved
+  const { write } = resolved
+  const password = write.password === undefined ? (stored?.password ?? null) : write.password
+  const content = await testEmail({ orgName: org.name, providerLabel: `${write.host}:${write.port}` })
+  const result = await sendWithDiagnostics(
+    { host: write.host, port: write.port, username: write.username, password },
+    {
+      from: { name: write.displayName ?? '', address: write.fromAddress },
+      replyTo: write.replyTo ? { address: write.replyTo } : undefined,
+      to: request.recipient,
+      ...content,
+    },
+  )
+  await recordAudit(org.id, actor, 'email_provider.test', {
+    recipient: request.recipient,
+    outcome: result.ok ? 'sent' : `failed: ${result.error.message}`,
+  })
+  if (result.ok) return { ok: true, recipient: request.recipient, reply: result.reply, durationMs: result.durationMs, steps: result.steps }
+  const { field, message, hint } = result.error
+  return { ok: false, message, hint, fieldErrors: field ? { [field]: message } : undefined, steps: result.steps }
+}

@@ -1,0 +1,24 @@
+import 'server-only'
+import { Button, Link, Text } from '@react-email/components'
+import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { oneLine, renderEmail, type TRenderedEmail } from './render'
+
+/** Sends the link that lets a user choose a new password. */
+export function resetPassword(input: { orgName: string; link: string }): Promise<TRenderedEmail> {
+  const orgName = oneLine(input.orgName)
+  const intro = `Someone asked to reset the password of your ${orgName} account. Use the button below to choose a new one.`
+  const footer = 'If you did not ask for this, ignore this email: your password stays the same.'
+  return renderEmail(
+    `Reset your ${orgName} password`,
+    <EmailLayout orgName={orgName} preview="Choose a new password" title="Reset your password" footer={footer}>
+      <Text style={paragraph}>{intro}</Text>
+      <Button href={input.link} style={button}>
+        Choose a new password
+      </Button>
+      <Text style={fallbackLink}>
+        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
+      </Text>
+    </EmailLayout>,
+    [intro, '', 'Choose a new password:', input.link, '', '--', footer],
+  )
+}

@@ -1,0 +1,26 @@
+import 'server-only'
+import { Button, Link, Text } from '@react-email/components'
+import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { oneLine, renderEmail, type TRenderedEmail } from './render'
+
+/** Tells an existing user that someone tried to sign up again with their address (no account enumeration on the form). */
+export function signupAttempt(input: { orgName: string; recoverLink: string }): Promise<TRenderedEmail> {
+  const orgName = oneLine(input.orgName)
+  const intro = `Someone tried to create an account at ${orgName} with this email address, but you already have one.`
+  const ifYou = 'If that was you, sign in with your password, or reset it if you forgot it:'
+  const footer = 'If it was not you, no action is needed: your account has not changed.'
+  return renderEmail(
+    `Sign-up attempt with your email address at ${orgName}`,
+    <EmailLayout orgName={orgName} preview="Someone tried to sign up with your email address" title="You already have an account" footer={footer}>
+      <Text style={paragraph}>{intro}</Text>
+      <Text style={paragraph}>{ifYou}</Text>
+      <Button href={input.recoverLink} style={button}>
+        Reset your password
+      </Button>
+      <Text style={fallbackLink}>
+        Or paste this link into your browser: <Link href={input.recoverLink}>{input.recoverLink}</Link>
+      </Text>
+    </EmailLayout>,
+    [intro, '', ifYou, input.recoverLink, '', '--', footer],
+  )
+}

@@ -1,0 +1,105 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import type { TSmtpSettings } from '@/lib/mail/types'
+import { buildTransport, type TBuildTransportOptions, type TSmtpTransport } from './transport'
+
+// Pooled transports per organization. A transport pins the address its host resolved to, so
+// it is rebuilt when the settings change, after an idle minute, and after MAX_AGE_MS at most
+// (to follow DNS changes of busy providers).
+
+type TEntry = {
+  fingerprint: string
+  transport: Promise<TSmtpTransport>
+  createdAt: number
+  idleTimer?: NodeJS.Timeout
+}
+
+type TCacheOptions = Omit<TBuildTransportOptions, 'pool'>
+
+const MAX_ENTRIES = 50
+const IDLE_MS = 60_000
+const MAX_AGE_MS = 10 * 60_000
+
+// Map keeps insertion order: re-inserting on use makes the first key the least recently used.
+const entries = new Map<string, TEntry>()
+
+/** A pooled transport for this key (usually the organization id), rebuilt whenever the settings differ. */
+export function getPooledTransport(cacheKey: string, settings: TSmtpSettings, options: TCacheOptions = {}): Promise<TSmtpTransport> {
+  const fingerprint = fingerprintOf(settings, options)
+  const existing = entries.get(cacheKey)
+  if (existing && existing.fingerprint === fingerprint && Date.now() - existing.createdAt < MAX_AGE_MS) {
+    entries.delete(cacheKey)
+    entries.set(cacheKey, existing)
+    armIdleTimer(cacheKey, existing)
+    return existing.transport
+  }
+  if (existing) forgetTransport(cacheKey)
+
+  const entry: TEntry = { fingerprint, transport: buildTransport(settings, { ...options, pool: true }), createdAt: Date.now() }
+  entries.set(cacheKey, entry)
+  // a refused host or failed lookup is not cached: the next call tries again
+  entry.transport.catch(() => {
+    if (entries.get(cacheKey) === entry) removeEntry(cacheKey, entry)
+  })
+  armIdleTimer(cacheKey, entry)
+  while (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value
+    if (oldest === undefined) break
+    forgetTransport(oldest)
+  }
+  return entry.transport
+}
+
+/** The cache key of an organization's pooled transport (the worker builds it, settings changes forget it). */
+export function orgTransportKey(orgId: string): string {
+  return `org:${orgId}`
+}
+
+/** Closes and drops the transport of this key (call it when the organization's settings change). */
+export function forgetTransport(cacheKey: string): void {
+  const entry = entries.get(cacheKey)
+  if (!entry) return
+  removeEntry(cacheKey, entry)
+  closeQuietly(entry)
+}
+
+/** Closes every cached transport (on shutdown, and between tests). */
+export function closeAllTransports(): void {
+  for (const key of [...entries.keys()]) forgetTransport(key)
+}
+
+/** Number of cached transports (for tests and metrics). */
+export function cachedTransportCount(): number {
+  return entries.size
+}
+
+function removeEntry(cacheKey: string, entry: TEntry): void {
+  clearTimeout(entry.idleTimer)
+  entries.delete(cacheKey)
+}
+
+function armIdleTimer(cacheKey: string, entry: TEntry): void {
+  clearTimeout(entry.idleTimer)
+  entry.idleTimer = setTimeout(() => {
+    if (entries.get(cacheKey) === entry) forgetTransport(cacheKey)
+  }, IDLE_MS)
+  entry.idleTimer.unref()
+}
+
+function closeQuietly(entry: TEntry): void {
+  // the pool finishes a delivery in progress before it closes that connection
+  entry.transport.then((transport) => transport.close()).catch(() => undefined)
+}
+
+// Hashed: the key material (password included) is not kept readable in the cache.
+function fingerprintOf(settings: TSmtpSettings, options: TCacheOptions): string {
+  const material = JSON.stringify([
+    settings.host.trim().toLowerCase(),
+    settings.port,
+    settings.username ?? '',
+    settings.password ?? '',
+    options.allowPrivateHosts ?? null,
+    options.tuning ?? null,
+  ])
+  return createHash('sha256').update(material).digest('hex')
+}

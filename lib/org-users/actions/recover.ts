@@ -1,0 +1,29 @@
+'use server'
+
+import { getClientIp } from '@/lib/auth/server/request-context'
+import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
+import { requestRecovery } from '@/lib/org-users/server/flows'
+import { ZRecoveryRequest } from '@/lib/org-users/schema'
+import { findPublicOrg } from '@/lib/org-users/server/store'
+import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { after } from 'next/server'
+import { wakeDeliveryWorker } from '@/lib/delivery/server/worker'
+
+/** Sends a password-reset link if the address has an account in organization `slug`; the same answer either way. */
+export async function requestRecoveryAction(slug: string, input: unknown): Promise<TActionResult> {
+  const parsed = ZRecoveryRequest.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error.issues)
+  const org = await findPublicOrg(slug)
+  if (!org) return { ok: false, message: 'This organization does not exist.' }
+  const limit = await consumeRateLimits([
+    ['org-user-recover-ip', await getClientIp()],
+    ['org-user-email', `${org.id}:${parsed.data.email}`],
+  ])
+  if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  // After the response: known and unknown addresses answer equally fast (no account enumeration by timing).
+  after(async () => {
+    await requestRecovery(org, parsed.data)
+    wakeDeliveryWorker()
+  })
+  return { ok: true }
+}

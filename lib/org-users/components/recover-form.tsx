@@ -1,0 +1,33 @@
+'use client'
+
+import { useState } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { ZRecoveryRequest } from '@/lib/org-users/schema'
+import { requestRecoveryAction } from '@/lib/org-users/actions/recover'
+import { useActionForm } from '@/components/forms/use-action-form'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { TextField } from '@/components/ui/text-field'
+
+/** Asks for a password-reset email; the answer never tells whether the address has an account. */
+export function RecoverForm({ slug }: { slug: string }) {
+  const [isSent, setIsSent] = useState(false)
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZRecoveryRequest),
+    defaultValues: { email: '' },
+    fields: ['email'],
+    action: (values) => requestRecoveryAction(slug, values),
+    onResult: (result) => result.ok && (setIsSent(true), true),
+  })
+
+  if (isSent) return <Alert tone="success">If an account exists for that address, we sent a link to reset the password.</Alert>
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {message && <Alert tone="error">{message}</Alert>}
+      <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
+      <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
+        Send recovery email
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,120 @@
+import 'server-only'
+import { hashPassword } from '@/lib/auth/server/password'
+import { getPrisma } from '@/lib/server/db'
+import { env } from '@/lib/env'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { enqueueEmail } from '@/lib/delivery/server/outbox'
+import { resetPassword as resetPasswordEmail } from '@/lib/mail/server/templates/reset-password'
+import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
+import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
+import type { TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
+import * as store from './store'
+import { hashToken, issueToken, type TTokenPurpose } from './tokens'
+
+// Sign-up, verification and recovery of an organization's own users. Emails are rendered before the transaction
+// (no slow work while it holds the connection) and queued inside it, so they go out if and only if the change commits.
+// Sign-up and recovery answer the same whether or not the address is registered: no account enumeration.
+
+export type TPublicOrg = store.TPublicOrg
+export type TLinkResult = { ok: true } | { ok: false; reason: 'invalid-link' }
+
+const INVALID_LINK: TLinkResult = { ok: false, reason: 'invalid-link' }
+
+/** The public page of `org` at `page`, always built from APP_URL (never from request headers). */
+export function orgPageUrl(org: TPublicOrg, page: 'signup' | 'verify' | 'recover' | 'reset', token?: string): string {
+  const url = `${env.APP_URL}/t/${encodeURIComponent(org.slug)}/${page}`
+  return token ? `${url}?token=${token}` : url
+}
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase()
+const tokenKey = (org: TPublicOrg, purpose: TTokenPurpose, token: string) => ({ orgId: org.id, purpose, tokenHash: hashToken(token) })
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}
+
+/** Signs up an unverified user and queues the verification email; a registered address gets a signup_attempt email instead, with the same result. */
+export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup): Promise<{ ok: true }> {
+  const email = normalizeEmail(input.email)
+  // Hashed whatever happens next: a registered address must cost about as much time as a new one.
+  const passwordHash = await hashPassword(input.password)
+  if ((await findAndCreate(org, email, passwordHash)) === 'created') return { ok: true }
+  const message = await signupAttempt({ orgName: org.name, recoverLink: orgPageUrl(org, 'recover') })
+  const prisma = await getPrisma()
+  await prisma.$transaction((tx) => enqueueEmail(tx, { orgId: org.id, kind: 'signup_attempt', to: email, ...message }))
+  return { ok: true }
+}
+
+async function findAndCreate(org: TPublicOrg, email: string, passwordHash: string): Promise<'created' | 'exists'> {
+  if ((await store.findOrgUserId(org.id, email)) !== null) return 'exists'
+  const { token, tokenHash, expiresAt } = issueToken('verify')
+  const message = await verifyEmail({ orgName: org.name, link: orgPageUrl(org, 'verify', token) })
+  const prisma = await getPrisma()
+  try {
+    await prisma.$transaction(async (tx) => {
+      const orgUserId = await store.createOrgUser(tx, { orgId: org.id, email, passwordHash })
+      await store.insertToken(tx, { orgUserId, purpose: 'verify', tokenHash, expiresAt })
+      await enqueueEmail(tx, { orgId: org.id, kind: 'verify', to: email, ...message })
+    })
+    return 'created'
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'exists' // a concurrent sign-up with the same address won the race
+    throw error
+  }
+}
+
+/** Consumes a verification link and marks its user's email verified; refuses unknown, used or expired links. */
+export async function verifyOrgUserEmail(org: TPublicOrg, token: string): Promise<TLinkResult> {
+  const now = new Date()
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx): Promise<TLinkResult> => {
+    const orgUserId = await store.consumeToken(tx, tokenKey(org, 'verify', token), now)
+    if (orgUserId === null) return INVALID_LINK
+    await store.markEmailVerified(tx, orgUserId, now)
+    return { ok: true }
+  })
+}
+
+/** Queues a password-reset email if the address is registered (superseding earlier links); the same result either way. */
+export async function requestRecovery(org: TPublicOrg, input: TRecoveryRequest): Promise<{ ok: true }> {
+  const email = normalizeEmail(input.email)
+  const orgUserId = await store.findOrgUserId(org.id, email)
+  const now = new Date()
+  const { token, tokenHash, expiresAt } = issueToken('reset', now)
+  // Rendered even for an unknown address, so both answers take about as long.
+  const message = await resetPasswordEmail({ orgName: org.name, link: orgPageUrl(org, 'reset', token) })
+  if (orgUserId === null) return { ok: true }
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    await store.revokeTokens(tx, orgUserId, 'reset', now)
+    await store.insertToken(tx, { orgUserId, purpose: 'reset', tokenHash, expiresAt })
+    await enqueueEmail(tx, { orgId: org.id, kind: 'reset', to: email, ...message })
+  })
+  return { ok: true }
+}
+
+/** Whether a password-reset link can still be used (the reset page checks before showing its form). */
+export async function isResetLinkUsable(org: TPublicOrg, token: string): Promise<boolean> {
+  return store.isTokenUsable(tokenKey(org, 'reset', token), new Date())
+}
+
+/**
+ * Sets a new password through a reset link, consuming it and every other outstanding reset link of the user.
+ * The link proves the user receives mail at the address, so an unverified email becomes verified too.
+ */
+export async function resetPassword(org: TPublicOrg, token: string, input: TPasswordReset): Promise<TLinkResult> {
+  const key = tokenKey(org, 'reset', token)
+  // Cheap check first: a bad link must not cost a password hash.
+  if (!(await store.isTokenUsable(key, new Date()))) return INVALID_LINK
+  const passwordHash = await hashPassword(input.password)
+  const now = new Date()
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx): Promise<TLinkResult> => {
+    const orgUserId = await store.consumeToken(tx, key, now)
+    if (orgUserId === null) return INVALID_LINK
+    await store.setPasswordHash(tx, orgUserId, passwordHash)
+    await store.markEmailVerified(tx, orgUserId, now)
+    await store.revokeTokens(tx, orgUserId, 'reset', now)
+    return { ok: true }
+  })
+}

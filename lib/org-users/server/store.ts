@@ -1,0 +1,74 @@
+import 'server-only'
+import { cache } from 'react'
+import { getPrisma } from '@/lib/server/db'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { TTokenPurpose } from './tokens'
+
+// Data access of the organization's own users. Every token query is scoped by organization and purpose,
+// so a link issued by one organization (or for another purpose) never works elsewhere.
+
+type TTx = Prisma.TransactionClient
+type TTokenKey = { orgId: string; purpose: TTokenPurpose; tokenHash: string }
+
+export type TPublicOrg = { id: string; name: string; slug: string }
+
+/** The organization behind a public URL slug (looked up once per request), or null. */
+export const findPublicOrg = cache(async (slug: string): Promise<TPublicOrg | null> => {
+  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 100) return null
+  const prisma = await getPrisma()
+  return prisma.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })
+})
+
+/** The id of the organization's user with this (normalised) email, or null. */
+export async function findOrgUserId(orgId: string, email: string): Promise<string | null> {
+  const prisma = await getPrisma()
+  const user = await prisma.orgUser.findUnique({ where: { orgId_email: { orgId, email } }, select: { id: true } })
+  return user?.id ?? null
+}
+
+/** Creates an unverified user; throws P2002 when the email is already registered in the organization. */
+export async function createOrgUser(tx: TTx, data: { orgId: string; email: string; passwordHash: string }): Promise<string> {
+  const user = await tx.orgUser.create({ data, select: { id: true } })
+  return user.id
+}
+
+/** Stores a token's hash (never the token itself). */
+export async function insertToken(tx: TTx, data: { orgUserId: string; purpose: TTokenPurpose; tokenHash: string; expiresAt: Date }) {
+  await tx.orgUserToken.create({ data })
+}
+
+/** Marks a usable token used, atomically: of two concurrent uses exactly one wins. Returns its user's id, or null. */
+export async function consumeToken(tx: TTx, key: TTokenKey, now: Date): Promise<string | null> {
+  const { count } = await tx.orgUserToken.updateMany({
+    where: { tokenHash: key.tokenHash, purpose: key.purpose, usedAt: null, expiresAt: { gt: now }, orgUser: { orgId: key.orgId } },
+    data: { usedAt: now },
+  })
+  if (count !== 1) return null
+  const token = await tx.orgUserToken.findUnique({ where: { tokenHash: key.tokenHash }, select: { orgUserId: true } })
+  return token?.orgUserId ?? null
+}
+
+/** Whether a token could be consumed right now (for showing the right page before the form is sent). */
+export async function isTokenUsable(key: TTokenKey, now: Date): Promise<boolean> {
+  const prisma = await getPrisma()
+  const token = await prisma.orgUserToken.findFirst({
+    where: { tokenHash: key.tokenHash, purpose: key.purpose, usedAt: null, expiresAt: { gt: now }, orgUser: { orgId: key.orgId } },
+    select: { id: true },
+  })
+  return token !== null
+}
+
+/** Marks every outstanding token of one purpose of the user used (a newer link, or a completed reset, supersedes them). */
+export async function revokeTokens(tx: TTx, orgUserId: string, purpose: TTokenPurpose, now: Date) {
+  await tx.orgUserToken.updateMany({ where: { orgUserId, purpose, usedAt: null }, data: { usedAt: now } })
+}
+
+/** Records that the user proved they receive mail at their address (keeps the first date). */
+export async function markEmailVerified(tx: TTx, orgUserId: string, now: Date) {
+  await tx.orgUser.updateMany({ where: { id: orgUserId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } })
+}
+
+/** Replaces the user's password hash. */
+export async function setPasswordHash(tx: TTx, orgUserId: string, passwordHash: string) {
+  await tx.orgUser.update({ where: { id: orgUserId }, data: { passwordHash } })
+}

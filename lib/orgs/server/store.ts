@@ -1,0 +1,67 @@
+import 'server-only'
+import { getPrisma } from '@/lib/server/db'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { slugCandidate, slugify } from '@/lib/orgs/slug'
+
+export type TRole = 'owner' | 'admin' | 'member'
+export type TOrgAccess = { org: { id: string; name: string; slug: string }; role: TRole }
+
+/** Creates an organization with a unique slug and makes `userId` its owner. */
+export async function createOrganizationWithOwner(userId: string, name: string) {
+  const prisma = await getPrisma()
+  const base = slugify(name)
+  for (let attempt = 0; ; attempt++) {
+    const slug = slugCandidate(base, attempt)
+    try {
+      return await prisma.organization.create({
+        data: { name, slug, memberships: { create: { userId, role: 'owner' } } },
+        select: { id: true, name: true, slug: true },
+      })
+    } catch (error) {
+      const isSlugTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+      if (!isSlugTaken || attempt > 20) throw error
+    }
+  }
+}
+
+/** The organization `slug` and the user's role in it, or null when the user is not a member. */
+export async function findOrgAccess(userId: string, slug: string): Promise<TOrgAccess | null> {
+  const prisma = await getPrisma()
+  const membership = await prisma.membership.findFirst({
+    where: { userId, org: { slug } },
+    select: { role: true, org: { select: { id: true, name: true, slug: true } } },
+  })
+  return membership ? { org: membership.org, role: membership.role as TRole } : null
+}
+
+/** The slug of the first organization the user belongs to (where login lands). */
+export async function findFirstOrgSlug(userId: string): Promise<string | null> {
+  const prisma = await getPrisma()
+  const membership = await prisma.membership.findFirst({
+    where: { userId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { org: { select: { slug: true } } },
+  })
+  return membership?.org.slug ?? null
+}
+
+/** Every organization the user belongs to, for the org switcher. */
+export async function listUserOrgs(userId: string) {
+  const prisma = await getPrisma()
+  const memberships = await prisma.membership.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { role: true, org: { select: { name: true, slug: true } } },
+  })
+  return memberships.map((membership) => ({ ...membership.org, role: membership.role as TRole }))
+}
+
+/** Adds an existing user to an organization (used by invitations and tests). */
+export async function addMember(orgId: string, userId: string, role: TRole) {
+  const prisma = await getPrisma()
+  await prisma.membership.upsert({
+    where: { orgId_userId: { orgId, userId } },
+    create: { orgId, userId, role },
+    update: { role },
+  })
+}

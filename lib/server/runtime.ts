@@ -1,0 +1,42 @@
+import 'server-only'
+import { env } from '@/lib/env'
+import { closeDatabase, getDatabase } from '@/lib/server/db'
+import { getKeyring } from '@/lib/server/crypto/keyring'
+import { startDeliveryWorker } from '@/lib/delivery/server/worker'
+import { closeAllTransports } from '@/lib/mail/server/transport-cache'
+
+type TStopHook = () => Promise<void>
+const SHUTDOWN_GRACE_MS = 5000
+const stopHooks: TStopHook[] = []
+
+/** Registers work to finish before the process exits (workers, pools). */
+export function onShutdown(hook: TStopHook) {
+  stopHooks.push(hook)
+}
+
+/** Validates config, opens and migrates the database, and arranges a clean shutdown. */
+export async function startServerRuntime() {
+  getKeyring()
+  const database = await getDatabase()
+  console.info(`[db] using ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'}`)
+  if (!env.DEFAULT_SMTP_URL) {
+    console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
+  }
+  const worker = startDeliveryWorker()
+  onShutdown(async () => {
+    closeAllTransports() // in-flight sends fail fast and are recorded as retrying, instead of holding up the exit
+    await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))])
+  })
+  let isStopping = false
+  const stop = async (signal: NodeJS.Signals) => {
+    if (isStopping) return
+    isStopping = true
+    console.info(`[server] ${signal}: shutting down`)
+    await Promise.allSettled(stopHooks.map((hook) => hook()))
+    await closeDatabase().catch((error) => console.error('[db] close failed', error))
+    process.exit(0)
+  }
+  // `on`, not `once`: a second signal (Ctrl+C reaches the whole process group) must not kill us mid-close
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
