@@ -1,13 +1,15 @@
 'use server'
 
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
+import { CORRECT_THE_FIELDS, providerFailure } from '@/lib/email-provider/messages'
 import { ZEmailProviderForm, ZRevertRequest, ZTestEmailRequest } from '@/lib/email-provider/schema'
-import { sendTestEmail, type TTestEmailOutcome } from '@/lib/email-provider/server/test-email'
+import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { hostRefusal } from '@/lib/email-provider/server/host-check'
-import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
-import { revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/server/service'
-import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
+import { revertEmailProvider, updateEmailProvider, type TProviderResult } from '@/lib/email-provider/server/service'
+import { sendTestEmail } from '@/lib/email-provider/server/test-email'
 import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
+import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
+import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 
 export async function updateEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
   const access = await authorizeOrgAction(slug)
@@ -15,20 +17,16 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
   const parsed = ZEmailProviderForm.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
   const refusal = await hostRefusal(parsed.data.host)
-  if (refusal) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: { host: refusal } }
-  const result = await updateEmailProvider(access.org.id, access.admin, parsed.data)
-  if (result.ok) forgetTransport(orgTransportKey(access.org.id))
-  return result
+  if (refusal) return providerFailure({ ok: false, code: 'host-refused', field: 'host', detail: refusal })
+  return afterChange(access.org.id, await updateEmailProvider(access.org.id, access.admin, parsed.data))
 }
 
 export async function revertEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
   const access = await authorizeOrgAction(slug)
   if (!access.ok) return access
   const parsed = ZRevertRequest.safeParse(input)
-  if (!parsed.success) return { ok: false, message: 'Tick the box to confirm that you want to revert to the default provider.' }
-  const result = await revertEmailProvider(access.org.id, access.admin, parsed.data.version)
-  if (result.ok) forgetTransport(orgTransportKey(access.org.id))
-  return result
+  if (!parsed.success) return providerFailure({ ok: false, code: 'not-confirmed' })
+  return afterChange(access.org.id, await revertEmailProvider(access.org.id, access.admin, parsed.data.version))
 }
 
 export async function sendTestEmailAction(slug: string, input: unknown): Promise<TTestEmailOutcome> {
@@ -38,9 +36,16 @@ export async function sendTestEmailAction(slug: string, input: unknown): Promise
   if (!parsed.success) {
     // settings.port → port: errors land on the form's fields, recipient on the dialog's
     const issues = parsed.error.issues.map((issue) => ({ ...issue, path: issue.path[0] === 'settings' ? issue.path.slice(1) : issue.path }))
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: toFieldErrors(issues) }
+    return { ok: false, message: CORRECT_THE_FIELDS, fieldErrors: toFieldErrors(issues) }
   }
   const limit = await consumeRateLimits([['test-email-org', access.org.id]])
   if (!limit.ok) return { ok: false, message: `Test emails are limited to 10 a minute per organization. ${describeRetryAfter(limit.retryAfterSeconds)}` }
   return sendTestEmail(access.org, access.admin, parsed.data)
+}
+
+// A saved or reverted provider takes effect for the next email: the pooled connection to the old server goes.
+function afterChange(orgId: string, result: TProviderResult): TActionResult<{ version: number }> {
+  if (!result.ok) return providerFailure(result)
+  forgetTransport(orgTransportKey(orgId))
+  return result
 }

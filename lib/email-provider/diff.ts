@@ -1,15 +1,5 @@
 // Which settings an Update changes, described without ever including a secret.
-export type TStoredSettings = {
-  host: string
-  port: number
-  fromAddress: string
-  replyTo: string | null
-  username: string | null
-  displayName: string | null
-  hasPassword: boolean
-}
-
-export type TSettingsChange = { field: string; from?: string | number | null; to?: string | number | null; note?: string }
+import type { TSettingsChange, TStoredSettings } from './types'
 
 const PLAIN_FIELDS = ['host', 'port', 'fromAddress', 'replyTo', 'username', 'displayName'] as const
 

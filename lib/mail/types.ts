@@ -37,3 +37,13 @@ export type TSmtpFailure = {
   reply?: string
   isPermanent: boolean
 }
+
+/** One stage of the test email's SMTP conversation, as the step list shows it. */
+export type TDiagnosticStep = {
+  stage: TSmtpStage
+  status: 'ok' | 'failed' | 'skipped'
+  detail: string
+  code?: number
+  reply?: string
+  hint?: string
+}

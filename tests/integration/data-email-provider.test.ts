@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { open, sealedKeyId } from '@/lib/server/crypto/secret-box'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
-import { CONFLICT_MESSAGE, PASSWORD_AGAIN_MESSAGE, revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/server/service'
+import { revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/server/service'
 import { getProviderForSending, getProviderView } from '@/lib/email-provider/server/store'
 import { createOrganizationWithOwner } from '@/lib/orgs/server/store'
 import { createAdmin, providerForm, uniqueTag } from '../support/data-fixtures'
@@ -84,7 +84,7 @@ describe('the stored password', () => {
   ])('is not sent to a new %s: a blank Password is refused and nothing is saved', async (_field, change) => {
     const { org, row } = await orgWithProvider()
     const result = await updateEmailProvider(org.id, admin, providerForm({ ...change, password: '', version: 1 }))
-    expect(result).toEqual({ ok: false, fieldErrors: { password: PASSWORD_AGAIN_MESSAGE }, message: 'Please correct the highlighted fields.' })
+    expect(result).toEqual({ ok: false, code: 'password-required', field: 'password' })
     expect(await storedRow(org.id)).toEqual(row)
     expect(await versionOf(org.id)).toBe(1)
   })
@@ -108,7 +108,7 @@ describe('versions', () => {
     const { org, row } = await orgWithProvider()
     const auditCount = (await auditOf(org.id)).length
     const stale = await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.stale.example', password: 'stale password', version: 0 }))
-    expect(stale).toEqual({ ok: false, message: CONFLICT_MESSAGE, code: 'conflict' })
+    expect(stale).toEqual({ ok: false, code: 'conflict' })
     expect(await storedRow(org.id)).toEqual(row)
     expect(await versionOf(org.id)).toBe(1)
     expect(await auditOf(org.id)).toHaveLength(auditCount)
@@ -122,7 +122,7 @@ describe('versions', () => {
     ])
     const winners = results.flatMap((result, index) => (result.ok ? [index] : []))
     expect(winners).toHaveLength(1)
-    expect(results[1 - winners[0]]).toEqual({ ok: false, message: CONFLICT_MESSAGE, code: 'conflict' })
+    expect(results[1 - winners[0]]).toEqual({ ok: false, code: 'conflict' })
     const row = await storedRow(org.id)
     expect(row?.host).toBe(['smtp.one.example', 'smtp.two.example'][winners[0]])
     expect(open(row?.passwordSecret ?? '', getKeyring().all)).toBe(['one', 'two'][winners[0]])
@@ -151,14 +151,14 @@ describe('revert', () => {
     const loadedBeforeRevert = providerForm({ displayName: 'From a stale tab', password: '', version: 1 })
     expect(await revertEmailProvider(org.id, admin, 1)).toEqual({ ok: true, version: 2 })
 
-    expect(await updateEmailProvider(org.id, admin, loadedBeforeRevert)).toEqual({ ok: false, message: CONFLICT_MESSAGE, code: 'conflict' })
+    expect(await updateEmailProvider(org.id, admin, loadedBeforeRevert)).toEqual({ ok: false, code: 'conflict' })
     expect(await storedRow(org.id)).toBeNull()
 
     // The same settings as before the revert, saved again: the row looks as it did at version 1, but the version moved on.
     expect(await updateEmailProvider(org.id, admin, providerForm({ password: PASSWORD, version: 2 }))).toEqual({ ok: true, version: 3 })
     const again = await storedRow(org.id)
-    expect(await updateEmailProvider(org.id, admin, loadedBeforeRevert)).toEqual({ ok: false, message: CONFLICT_MESSAGE, code: 'conflict' })
-    expect(await revertEmailProvider(org.id, admin, 1)).toEqual({ ok: false, message: CONFLICT_MESSAGE, code: 'conflict' })
+    expect(await updateEmailProvider(org.id, admin, loadedBeforeRevert)).toEqual({ ok: false, code: 'conflict' })
+    expect(await revertEmailProvider(org.id, admin, 1)).toEqual({ ok: false, code: 'conflict' })
     expect(await storedRow(org.id)).toEqual(again)
     expect(await versionOf(org.id)).toBe(3)
   })

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseBase64Key, reencryptSecrets } from '@/lib/server/crypto/rotate'
 import { keyFromBase64, open, seal, sealedKeyId, type TKey } from '@/lib/server/crypto/secret-box'
 import { openDatabase } from '@/lib/server/db/open'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { PrismaClient } from '@/lib/server/db/prisma'
 import { isPostgresRun, openFreshDatabase, type TFreshDatabase } from '../support/data-db'
 import { uniqueTag } from '../support/data-fixtures'
 

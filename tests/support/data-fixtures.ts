@@ -1,7 +1,7 @@
 // Rows the data-layer tests start from: console admins, organizations and Email Provider forms.
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod/mini'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { PrismaClient } from '@/lib/server/db/prisma'
 import { ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
 
 /** A short random tag that keeps names, slugs and rate-limit keys apart between tests sharing a database. */

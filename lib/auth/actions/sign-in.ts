@@ -6,6 +6,7 @@ import { signInAdmin } from '@/lib/auth/server/admin-accounts'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { safeNextPath } from '@/lib/auth/safe-next'
 import { consumeRateLimits, describeRetryAfter, resetRateLimit } from '@/lib/server/rate-limit'
+import { authFailure } from '@/lib/auth/messages'
 import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
 
 export async function signInAction(input: unknown, next: unknown): Promise<TActionFailure> {
@@ -17,7 +18,7 @@ export async function signInAction(input: unknown, next: unknown): Promise<TActi
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
   const result = await signInAdmin(parsed.data)
-  if (!result.ok) return result
+  if (!result.ok) return authFailure(result)
   await resetRateLimit('login-email', parsed.data.email)
   redirect(safeNextPath(next) ?? (result.slug ? `/orgs/${result.slug}` : '/'))
 }

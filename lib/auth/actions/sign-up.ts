@@ -5,6 +5,7 @@ import { ZAdminSignup } from '@/lib/auth/schema'
 import { signUpAdmin } from '@/lib/auth/server/admin-accounts'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { authFailure } from '@/lib/auth/messages'
 import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
 
 export async function signUpAction(input: unknown): Promise<TActionFailure> {
@@ -16,6 +17,6 @@ export async function signUpAction(input: unknown): Promise<TActionFailure> {
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
   const result = await signUpAdmin(parsed.data)
-  if (!result.ok) return result
+  if (!result.ok) return authFailure(result)
   redirect(`/orgs/${result.slug}`)
 }

@@ -3,14 +3,13 @@ import { headers } from 'next/headers'
 import { APIError } from 'better-auth/api'
 import { createOrganizationWithOwner, findFirstOrgSlug } from '@/lib/orgs/server/store'
 import { getPrisma } from '@/lib/server/db'
-import type { TActionFailure } from '@/lib/forms/action-result'
+import { failure, type TDomainResult } from '@/lib/forms/domain-result'
+import type { TAuthFailureCode } from '@/lib/auth/messages'
 import { getAuth } from './auth'
 import type { TAdminSignup, TLogin } from '@/lib/auth/schema'
 
-const GENERIC_LOGIN_FAILURE = 'Incorrect email or password.'
-
 /** Creates the admin (signed in by the session cookie) and their organization; returns its slug. */
-export async function signUpAdmin(input: TAdminSignup): Promise<{ ok: true; slug: string } | TActionFailure> {
+export async function signUpAdmin(input: TAdminSignup): Promise<TDomainResult<{ slug: string }, TAuthFailureCode>> {
   const auth = await getAuth()
   let userId: string
   try {
@@ -21,10 +20,10 @@ export async function signUpAdmin(input: TAdminSignup): Promise<{ ok: true; slug
     userId = result.user.id
   } catch (error) {
     if (error instanceof APIError && String(error.body?.code ?? '').startsWith('USER_ALREADY_EXISTS')) {
-      return { ok: false, fieldErrors: { email: 'An account with this email already exists. Sign in instead.' } }
+      return failure('email-taken', 'email')
     }
     if (error instanceof APIError && error.body?.code === 'PASSWORD_TOO_SHORT') {
-      return { ok: false, fieldErrors: { password: 'Use at least 10 characters' } }
+      return failure('password-too-short', 'password')
     }
     throw error
   }
@@ -39,14 +38,14 @@ export async function signUpAdmin(input: TAdminSignup): Promise<{ ok: true; slug
 }
 
 /** Signs the admin in; one generic message for a wrong email or password (no account enumeration). */
-export async function signInAdmin(input: TLogin): Promise<{ ok: true; slug: string | null } | TActionFailure> {
+export async function signInAdmin(input: TLogin): Promise<TDomainResult<{ slug: string | null }, TAuthFailureCode>> {
   const auth = await getAuth()
   try {
     const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() })
     return { ok: true, slug: await findFirstOrgSlug(result.user.id) }
   } catch (error) {
     if (error instanceof APIError && error.status !== 'INTERNAL_SERVER_ERROR') {
-      return { ok: false, message: GENERIC_LOGIN_FAILURE }
+      return failure('bad-credentials')
     }
     throw error
   }

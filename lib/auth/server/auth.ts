@@ -7,7 +7,7 @@ import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { hashPassword, verifyPassword } from './password'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { PrismaClient } from '@/lib/server/db/prisma'
 
 export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7
 

@@ -1,6 +1,6 @@
 import 'server-only'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
-import type { TDeliveryOutcome } from './deliver'
+import type { PrismaClient } from '@/lib/server/db/prisma'
+import type { TDeliveryOutcome } from './outcome'
 
 export type TClaimedMessage = {
   id: string

@@ -4,13 +4,11 @@ import { mailOptionsFor } from '@/lib/mail/server/compose'
 import { classifySmtpError, errorContextFor } from '@/lib/mail/server/smtp-error'
 import { getPooledTransport } from '@/lib/mail/server/transport-cache'
 import type { TClaimedMessage } from './claim'
+import type { TDeliveryOutcome } from './outcome'
 import { isPastRetryWindow, retryDelayMs } from './retry-policy'
 import type { TSendingProvider } from './sending-provider'
 
-export type TDeliveryOutcome =
-  | { status: 'sent' | 'captured'; provider: string }
-  | { status: 'retrying'; provider: string; error: string; nextAttemptAt: Date }
-  | { status: 'failed'; provider: string; error: string }
+export type { TDeliveryOutcome } from './outcome'
 
 const UNREADABLE_PROVIDER = 'The email provider settings could not be read (for example, a saved password sealed with an unknown key): save the settings again'
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { env } from '@/lib/env'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import type { TTransaction } from '@/lib/server/db/prisma'
 
 export type TOutboxKind = 'verify' | 'reset' | 'signup_attempt'
 
@@ -20,7 +20,7 @@ const messageIdDomain = new URL(env.APP_URL).hostname || 'localhost'
  * Queues an email in the same transaction as the change that causes it: it is sent if and only if that change
  * commits, and no request waits on SMTP. The Message-ID is fixed here, so retries never look like new mail.
  */
-export async function enqueueEmail(tx: Prisma.TransactionClient, email: TOutboxEmail): Promise<void> {
+export async function enqueueEmail(tx: TTransaction, email: TOutboxEmail): Promise<void> {
   await tx.outboxMessage.create({
     data: {
       orgId: email.orgId,

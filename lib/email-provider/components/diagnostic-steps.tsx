@@ -1,4 +1,4 @@
-import type { TDiagnosticStep } from '@/lib/mail/server/diagnose'
+import type { TDiagnosticStep } from '@/lib/mail/types'
 import { cn } from '@/components/ui/cn'
 
 const STAGE_LABELS: Record<TDiagnosticStep['stage'], string> = {

@@ -1,4 +1,4 @@
-import type { TProviderView } from '@/lib/email-provider/server/store'
+import type { TProviderView } from '@/lib/email-provider/types'
 import { formatDateTime } from '@/components/ui/format'
 
 /** Which provider sends the organization's emails right now. */

@@ -2,8 +2,8 @@ import 'server-only'
 import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { open, seal } from '@/lib/server/crypto/secret-box'
-import type { Prisma } from '@/lib/generated/prisma/client'
-import type { TSettingsChange, TStoredSettings } from '@/lib/email-provider/diff'
+import type { TTransaction } from '@/lib/server/db/prisma'
+import type { TProviderView, TSettingsChange, TStoredSettings } from '@/lib/email-provider/types'
 
 // Every read for the browser goes through this select: the sealed password never leaves this module.
 const PUBLIC_SELECT = {
@@ -18,7 +18,6 @@ const PUBLIC_SELECT = {
   passwordSecret: false,
 } as const
 
-export type TProviderView = TStoredSettings & { updatedAt: Date; updatedByEmail: string | null }
 export type TActor = { id: string; email: string }
 
 /** The organization's custom provider as the console may show it (no secret), its version, or null for the default. */
@@ -48,7 +47,6 @@ export type TProviderWrite = Omit<TStoredSettings, 'hasPassword'> & {
   password: string | null | undefined
 }
 
-type TTransaction = Prisma.TransactionClient
 
 /** Bumps the version if it still equals `expected`; false when someone else saved in between. */
 async function claimVersion(tx: TTransaction, orgId: string, expected: number): Promise<boolean> {

@@ -1,15 +1,12 @@
 import 'server-only'
-import { sendWithDiagnostics, type TDiagnosticStep } from '@/lib/mail/server/diagnose'
+import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
 import { testEmail } from '@/lib/mail/server/templates/test-email'
 import { recordAudit } from '@/lib/audit/server/store'
-import type { TActionFailure } from '@/lib/forms/action-result'
+import { providerFailure } from '@/lib/email-provider/messages'
+import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { resolveProviderForm } from './service'
 import { getProviderForSending, type TActor } from './store'
 import type { TTestEmailRequest } from '@/lib/email-provider/schema'
-
-export type TTestEmailOutcome =
-  | { ok: true; recipient: string; reply: string; durationMs: number; steps: TDiagnosticStep[] }
-  | (TActionFailure & { steps?: TDiagnosticStep[]; hint?: string })
 
 /**
  * Sends a test email with the values currently in the form, without saving them. A blank Password uses the saved
@@ -19,7 +16,7 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
   // one read: the saved password may only go where the settings it was checked against say
   const stored = await getProviderForSending(org.id)
   const resolved = resolveProviderForm(request.settings, stored && { ...stored, hasPassword: stored.password !== null })
-  if (!resolved.ok) return resolved
+  if (!resolved.ok) return providerFailure(resolved)
   const { write } = resolved
   const password = write.password === undefined ? (stored?.password ?? null) : write.password
   const content = await testEmail({ orgName: org.name, providerLabel: `${write.host}:${write.port}` })

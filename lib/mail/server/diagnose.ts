@@ -4,20 +4,11 @@ import { DiagnosticSession } from './diagnose-session'
 import { capabilitiesOf, openTcp, probeImplicitTls, tlsDetail } from './diagnose-probes'
 import { classifySmtpError, errorContextFor } from './smtp-error'
 import { hasCredentials, isImplicitTls, smtpOptionsFor, timeoutsFor, type TSmtpTuning } from './transport'
-import type { TMailMessage, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
+import type { TDiagnosticStep, TMailMessage, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
 import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
 
 // "Send test email": one message over a fresh connection, reporting each stage of the session.
 // The connection options come from smtpOptionsFor, so what passes here passes in real sending.
-
-export type TDiagnosticStep = {
-  stage: TSmtpStage
-  status: 'ok' | 'failed' | 'skipped'
-  detail: string
-  code?: number
-  reply?: string
-  hint?: string
-}
 
 export type TDiagnosticResult =
   | { ok: true; reply: string; durationMs: number; steps: TDiagnosticStep[] }

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error'
+import type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error-types'
 
 // TLS failures: a plain-text answer where TLS was expected, and certificates that fail verification.
 

@@ -2,36 +2,13 @@ import 'server-only'
 import type { TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
 import { isImplicitTls, type TSmtpTuning } from './transport'
 import { tlsFailure } from './smtp-error-tls'
+import type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error-types'
+
+export type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error-types'
 import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 
 // Turns nodemailer / DNS / TLS errors into plain words on the field to fix. Rules run in order,
 // the first match wins. Messages are ours; the server's reply is passed along separately.
-
-/** What the classifier knows about the attempt, to word the message (all optional). */
-export type TErrorContext = {
-  host?: string
-  port?: number
-  implicitTls?: boolean
-  /** Redacted from the server reply, should a server echo it. */
-  password?: string | null
-  /** Set by diagnostics when a probe showed the port speaks TLS from the first byte. */
-  portSpeaksTls?: boolean
-}
-
-/** The fields of a nodemailer error (or a Node system error) the rules look at. */
-export type TRawSmtpError = {
-  code?: string
-  originalCode?: string
-  responseCode?: number
-  response?: string
-  command?: string
-  timeoutType?: string
-  permanent?: boolean
-  message?: string
-  cert?: { subjectaltname?: string }
-}
-
-export type TFailureCore = Pick<TSmtpFailure, 'field' | 'stage' | 'message' | 'hint'>
 
 export const AUTH_FAILED_MESSAGE = 'Authentication failed: the server rejected the username or password'
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { hashPassword } from '@/lib/auth/server/password'
 import { getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
-import { Prisma } from '@/lib/generated/prisma/client'
+import { isUniqueViolation } from '@/lib/server/db/prisma'
 import { enqueueEmail } from '@/lib/delivery/server/outbox'
 import { resetPassword as resetPasswordEmail } from '@/lib/mail/server/templates/reset-password'
 import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
@@ -28,10 +28,6 @@ export function orgPageUrl(org: TPublicOrg, page: 'signup' | 'verify' | 'recover
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase()
 const tokenKey = (org: TPublicOrg, purpose: TTokenPurpose, token: string) => ({ orgId: org.id, purpose, tokenHash: hashToken(token) })
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
-}
 
 /** Signs up an unverified user and queues the verification email; a registered address gets a signup_attempt email instead, with the same result. */
 export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup): Promise<{ ok: true }> {

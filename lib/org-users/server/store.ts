@@ -1,13 +1,12 @@
 import 'server-only'
 import { cache } from 'react'
 import { getPrisma } from '@/lib/server/db'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import type { TTransaction } from '@/lib/server/db/prisma'
 import type { TTokenPurpose } from './tokens'
 
 // Data access of the organization's own users. Every token query is scoped by organization and purpose,
 // so a link issued by one organization (or for another purpose) never works elsewhere.
 
-type TTx = Prisma.TransactionClient
 type TTokenKey = { orgId: string; purpose: TTokenPurpose; tokenHash: string }
 
 export type TPublicOrg = { id: string; name: string; slug: string }
@@ -27,18 +26,18 @@ export async function findOrgUserId(orgId: string, email: string): Promise<strin
 }
 
 /** Creates an unverified user; throws P2002 when the email is already registered in the organization. */
-export async function createOrgUser(tx: TTx, data: { orgId: string; email: string; passwordHash: string }): Promise<string> {
+export async function createOrgUser(tx: TTransaction, data: { orgId: string; email: string; passwordHash: string }): Promise<string> {
   const user = await tx.orgUser.create({ data, select: { id: true } })
   return user.id
 }
 
 /** Stores a token's hash (never the token itself). */
-export async function insertToken(tx: TTx, data: { orgUserId: string; purpose: TTokenPurpose; tokenHash: string; expiresAt: Date }) {
+export async function insertToken(tx: TTransaction, data: { orgUserId: string; purpose: TTokenPurpose; tokenHash: string; expiresAt: Date }) {
   await tx.orgUserToken.create({ data })
 }
 
 /** Marks a usable token used, atomically: of two concurrent uses exactly one wins. Returns its user's id, or null. */
-export async function consumeToken(tx: TTx, key: TTokenKey, now: Date): Promise<string | null> {
+export async function consumeToken(tx: TTransaction, key: TTokenKey, now: Date): Promise<string | null> {
   const { count } = await tx.orgUserToken.updateMany({
     where: { tokenHash: key.tokenHash, purpose: key.purpose, usedAt: null, expiresAt: { gt: now }, orgUser: { orgId: key.orgId } },
     data: { usedAt: now },
@@ -59,16 +58,16 @@ export async function isTokenUsable(key: TTokenKey, now: Date): Promise<boolean>
 }
 
 /** Marks every outstanding token of one purpose of the user used (a newer link, or a completed reset, supersedes them). */
-export async function revokeTokens(tx: TTx, orgUserId: string, purpose: TTokenPurpose, now: Date) {
+export async function revokeTokens(tx: TTransaction, orgUserId: string, purpose: TTokenPurpose, now: Date) {
   await tx.orgUserToken.updateMany({ where: { orgUserId, purpose, usedAt: null }, data: { usedAt: now } })
 }
 
 /** Records that the user proved they receive mail at their address (keeps the first date). */
-export async function markEmailVerified(tx: TTx, orgUserId: string, now: Date) {
+export async function markEmailVerified(tx: TTransaction, orgUserId: string, now: Date) {
   await tx.orgUser.updateMany({ where: { id: orgUserId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } })
 }
 
 /** Replaces the user's password hash. */
-export async function setPasswordHash(tx: TTx, orgUserId: string, passwordHash: string) {
+export async function setPasswordHash(tx: TTransaction, orgUserId: string, passwordHash: string) {
   await tx.orgUser.update({ where: { id: orgUserId }, data: { passwordHash } })
 }

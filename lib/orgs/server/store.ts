@@ -1,6 +1,6 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
-import { Prisma } from '@/lib/generated/prisma/client'
+import { isUniqueViolation } from '@/lib/server/db/prisma'
 import { slugCandidate, slugify } from '@/lib/orgs/slug'
 
 export type TRole = 'owner' | 'admin' | 'member'
@@ -18,8 +18,7 @@ export async function createOrganizationWithOwner(userId: string, name: string) 
         select: { id: true, name: true, slug: true },
       })
     } catch (error) {
-      const isSlugTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
-      if (!isSlugTaken || attempt > 20) throw error
+      if (!isUniqueViolation(error) || attempt > 20) throw error
     }
   }
 }

@@ -1,6 +1,6 @@
 // Re-encrypts the secrets stored at rest with a new key (scripts/rotate-encryption-key.ts is the command around it).
 // No 'server-only' marker: like lib/server/db/open.ts it takes its client as an argument and runs in a plain Node script.
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { PrismaClient } from '@/lib/server/db/prisma'
 import { isBase64Key, keyFromBase64, open, seal, sealedKeyId, type TKey } from './secret-box'
 
 export type TRotationResult = { reencrypted: number; alreadyCurrent: number }
