@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { providerReplyFailure } from '@/lib/mail/provider-replies'
+import { providerReplyFailure } from '@/lib/mail/server/provider-replies'
 
 // Reply texts as Microsoft 365 and Gmail send them (from nodemailer error reports and the providers' pages).
 describe('providerReplyFailure', () => {
