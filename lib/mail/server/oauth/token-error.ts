@@ -1,5 +1,5 @@
 import 'server-only'
-import { OperationProcessingError, ResponseBodyError, WWWAuthenticateChallengeError } from 'oauth4webapi'
+import { OperationProcessingError, ResponseBodyError, UnsupportedOperationError, WWWAuthenticateChallengeError } from 'oauth4webapi'
 import { REFUSED_HOST_REASONS } from '@/lib/mail/smtp-error'
 import { SmtpHostError } from '@/lib/net/resolve-smtp-host'
 import { ResponseTooLargeError } from '@/lib/mail/server/oauth/guarded-fetch'
@@ -82,6 +82,9 @@ export function classifyTokenError(error: unknown, context: TTokenErrorContext):
   }
   // no cause: oauth4webapi's errors carry the response body, which may hold a token
   if (error instanceof OperationProcessingError) return new TokenError(processingFailure(error, context))
+  if (error instanceof UnsupportedOperationError) {
+    return new TokenError({ message: `The token endpoint ${context.host} answered with a kind of token this app cannot use`, hint: 'SMTP needs a Bearer token: check the token URL', field: 'tokenUrl' })
+  }
   if (error instanceof SmtpHostError) {
     const hint = REFUSED_HOST_REASONS.has(error.reason) ? "Use your identity provider's public token URL" : error.hint
     return new TokenError({ message: `Token endpoint: ${error.message}`, hint, field: 'tokenUrl', isTransient: !REFUSED_HOST_REASONS.has(error.reason) }, { cause: error })
@@ -116,8 +119,7 @@ function networkFailure(error: unknown, context: TTokenErrorContext): TTokenFail
   const raw = (typeof error === 'object' && error !== null ? error : {}) as { code?: string; name?: string; message?: string }
   const code = raw.code ?? ''
   if (raw.name === 'TimeoutError' || raw.name === 'AbortError' || code === 'ETIMEDOUT') {
-    const seconds = context.timeoutMs ? ` within ${Math.max(1, Math.round(context.timeoutMs / 100) / 10)} seconds` : ' in time'
-    return { message: `The token endpoint ${host} did not answer${seconds}`, hint: 'Try again in a minute; if it keeps happening, check the token URL and that outgoing HTTPS is allowed', field: 'tokenUrl', isTransient: true }
+    return { message: `The token endpoint ${host} did not answer${within(context.timeoutMs)}`, hint: 'Try again in a minute; if it keeps happening, check the token URL and that outgoing HTTPS is allowed', field: 'tokenUrl', isTransient: true }
   }
   if (code === 'ECONNREFUSED') {
     return { message: `Connection refused: nothing accepts connections at the token endpoint ${host}`, hint: URL_HINT, field: 'tokenUrl', isTransient: true }
@@ -141,6 +143,13 @@ function networkFailure(error: unknown, context: TTokenErrorContext): TTokenFail
     return { message: `A secure (TLS) connection to the token endpoint ${host} could not be established`, hint: 'Check the token URL, including its port', field: 'tokenUrl' }
   }
   return { message: `The token could not be requested from ${host}`, hint: 'Try again; if it keeps failing, check the token URL', field: 'tokenUrl', isTransient: true }
+}
+
+// 500 -> " within 0.5 seconds", 10_000 -> " within 10 seconds"
+function within(timeoutMs: number | undefined): string {
+  if (!timeoutMs) return ' in time'
+  const seconds = Number((timeoutMs / 1000).toFixed(1))
+  return ` within ${seconds} second${seconds === 1 ? '' : 's'}`
 }
 
 // Node's system and TLS errors (they have a code) carry no request data; anything else is dropped,
