@@ -2,7 +2,7 @@ import 'server-only'
 import http from 'node:http'
 import https from 'node:https'
 import type { LookupFunction } from 'node:net'
-import { resolveSmtpHost } from '@/lib/net/resolve-smtp-host'
+import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
 
 // A fetch for oauth4webapi's [customFetch] that dials only addresses the SSRF guard checked: the
 // host is resolved once, the socket's lookup returns that address (no second lookup can rebind),
