@@ -29,7 +29,7 @@ const config = [
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  { files: ['**/*.{ts,tsx,mjs}'], ignores: ['lib/server/db/**'], rules: { 'no-restricted-imports': ['error', { patterns: PRISMA_ONLY_IN_DATA_LAYER }] } },
+  { files: ['**/*.{ts,tsx,mjs}'], ignores: ['lib/server/db/**', 'lib/enums.ts'], rules: { 'no-restricted-imports': ['error', { patterns: PRISMA_ONLY_IN_DATA_LAYER }] } },
   {
     files: ['components/**', 'lib/*/components/**', 'lib/*/*.{ts,tsx}'],
     ignores: ['lib/*/actions.ts', 'lib/server/**'],

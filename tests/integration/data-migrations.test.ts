@@ -123,15 +123,16 @@ describe('applyMigrations on an empty database', () => {
   it('does not re-apply a migration edited after it was applied, and warns about it', async () => {
     database = await openEmptyDatabase()
     dir = copyMigrations()
-    const [first] = expectedMigrations(dir)
-    expect(await applyMigrations(database.driver, dir)).toEqual([first.name])
+    const migrations = expectedMigrations(dir)
+    const [first] = migrations
+    expect(await applyMigrations(database.driver, dir)).toEqual(migrations.map((migration) => migration.name))
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     writeFileSync(join(dir, first.name, 'migration.sql'), `${readFileSync(join(dir, first.name, 'migration.sql'), 'utf8')}\n-- edited\n`)
 
     expect(await applyMigrations(database.driver, dir)).toEqual([])
     expect(warn).toHaveBeenCalledWith(`[migrate] ${first.name} was edited after it was applied`)
     const rows = (await database.driver.query(SELECT_ROWS)) as TMigrationRow[]
-    expect(rows.map((row) => [row.migration_name, row.checksum])).toEqual([[first.name, first.checksum]])
+    expect(rows.map((row) => [row.migration_name, row.checksum])).toEqual(migrations.map((migration) => [migration.name, migration.checksum]))
   })
 })
 

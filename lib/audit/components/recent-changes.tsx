@@ -1,20 +1,28 @@
 import { formatDateTime } from '@/components/ui/format'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
+import type { AuditAction } from '@/lib/enums'
 
-type TAuditRow = { id: string; action: string; actorEmail: string; details: unknown; createdAt: Date }
+type TAuditRow = { id: string; action: AuditAction; actorEmail: string; details: unknown; createdAt: Date }
 type TChange = { field: string; from?: unknown; to?: unknown; note?: string }
 
 const FIELD_LABELS: Record<string, string> = EMAIL_PROVIDER_LABELS
 
+type TDetails = { changes?: TChange[]; recipient?: string; outcome?: string }
+
+// One describer per action: a new AuditAction does not compile until it has its words here.
+const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
+  email_provider_update: ({ changes = [] }) => {
+    const hostChange = changes.find((change) => change.field === 'host')
+    if (hostChange && !hostChange.from) return `Set up the custom provider ${String(hostChange.to)}`
+    const parts = changes.map((change) => (change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : (FIELD_LABELS[change.field] ?? change.field)))
+    return parts.length > 0 ? `Updated ${parts.join(', ')}` : 'Updated the settings'
+  },
+  email_provider_revert: () => 'Reverted to the default provider',
+  email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
+}
+
 function describe(entry: TAuditRow): string {
-  const details = (entry.details ?? {}) as { changes?: TChange[]; recipient?: string; outcome?: string }
-  if (entry.action === 'email_provider.revert') return 'Reverted to the default provider'
-  if (entry.action === 'email_provider.test') return `Sent a test email to ${details.recipient ?? 'a recipient'}: ${details.outcome ?? 'unknown'}`
-  const changes = details.changes ?? []
-  const hostChange = changes.find((change) => change.field === 'host')
-  if (hostChange && !hostChange.from) return `Set up the custom provider ${String(hostChange.to)}`
-  const parts = changes.map((change) => (change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : FIELD_LABELS[change.field] ?? change.field))
-  return parts.length > 0 ? `Updated ${parts.join(', ')}` : 'Updated the settings'
+  return DESCRIBE[entry.action]((entry.details ?? {}) as TDetails)
 }
 
 /** The organization's last changes to its email provider (who, when, which fields; never a secret). */

@@ -1,12 +1,19 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
+import type { PrismaClient, TTransaction } from '@/lib/server/db/prisma'
+import type { AuditAction } from '@/lib/enums'
 
-export type TAuditAction = 'email_provider.update' | 'email_provider.revert' | 'email_provider.test'
+export type TActor = { id: string; email: string }
 
-/** Records an action in the organization's audit trail; `details` must never hold a secret. */
-export async function recordAudit(orgId: string, actor: { id: string; email: string }, action: TAuditAction, details: Record<string, unknown>) {
-  const prisma = await getPrisma()
-  await prisma.auditEntry.create({ data: { orgId, actorId: actor.id, actorEmail: actor.email, action, details: details as object } })
+export type TAuditRecord = { orgId: string; actor: TActor; action: AuditAction; details: Record<string, unknown> }
+
+/**
+ * Records an action in the organization's audit trail, inside the caller's transaction when it has one (so the
+ * entry commits with the change it describes). `details` must never hold a secret.
+ */
+export async function recordAudit(db: TTransaction | PrismaClient, record: TAuditRecord): Promise<void> {
+  const { orgId, actor, action, details } = record
+  await db.auditEntry.create({ data: { orgId, actorId: actor.id, actorEmail: actor.email, action, details: details as object } })
 }
 
 /** The organization's latest audit entries, newest first. */

@@ -1,20 +1,21 @@
 import Link from 'next/link'
 import { formatDateTime } from '@/components/ui/format'
 import { cn } from '@/components/ui/cn'
+import type { OutboxKind, OutboxStatus } from '@/lib/enums'
 
 type TDelivery = {
   id: string
-  kind: string
+  kind: OutboxKind
   toAddress: string
-  status: string
+  status: OutboxStatus
   attempts: number
   provider: string | null
   lastError: string | null
   createdAt: Date
 }
 
-const KIND_LABELS: Record<string, string> = { verify: 'Verify email', reset: 'Password reset', signup_attempt: 'Sign-up attempt' }
-const STATUS_STYLES: Record<string, string> = {
+const KIND_LABELS: Record<OutboxKind, string> = { verify: 'Verify email', reset: 'Password reset', signup_attempt: 'Sign-up attempt', test: 'Test email' }
+const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',
   sending: 'bg-sky-100 text-sky-800',
   sent: 'bg-emerald-100 text-emerald-800',
@@ -47,7 +48,7 @@ export function RecentDeliveries({ slug, deliveries }: { slug: string; deliverie
             <tbody className="divide-y divide-slate-100">
               {deliveries.map((delivery) => (
                 <tr key={delivery.id} className="align-top">
-                  <td className="px-6 py-3 whitespace-nowrap text-slate-800">{KIND_LABELS[delivery.kind] ?? delivery.kind}</td>
+                  <td className="px-6 py-3 whitespace-nowrap text-slate-800">{KIND_LABELS[delivery.kind]}</td>
                   <td className="px-6 py-3 whitespace-nowrap text-slate-800">{delivery.toAddress}</td>
                   <td className="px-6 py-3">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>

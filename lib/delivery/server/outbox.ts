@@ -1,9 +1,10 @@
 import 'server-only'
+import type { OutboxKind } from '@/lib/enums'
 import { randomUUID } from 'node:crypto'
 import { env } from '@/lib/env'
 import type { TTransaction } from '@/lib/server/db/prisma'
 
-export type TOutboxKind = 'verify' | 'reset' | 'signup_attempt'
+export type TOutboxKind = Exclude<OutboxKind, 'test'>
 
 export type TOutboxEmail = {
   orgId: string

@@ -3,6 +3,8 @@ import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { open, seal } from '@/lib/server/crypto/secret-box'
 import type { TTransaction } from '@/lib/server/db/prisma'
+import { recordAudit, type TActor } from '@/lib/audit/server/store'
+import { AuditAction } from '@/lib/enums'
 import type { TProviderView, TSettingsChange, TStoredSettings } from '@/lib/email-provider/types'
 
 // Every read for the browser goes through this select: the sealed password never leaves this module.
@@ -18,7 +20,7 @@ const PUBLIC_SELECT = {
   passwordSecret: false,
 } as const
 
-export type TActor = { id: string; email: string }
+export type { TActor }
 
 /** The organization's custom provider as the console may show it (no secret), its version, or null for the default. */
 export async function getProviderView(orgId: string): Promise<{ provider: TProviderView | null; version: number }> {
@@ -63,7 +65,7 @@ export async function saveProvider(orgId: string, actor: TActor, expectedVersion
     if (!(await claimVersion(tx, orgId, expectedVersion))) return false
     const data = { ...plain, passwordSecret, updatedById: actor.id, updatedByEmail: actor.email }
     await tx.emailProviderSettings.upsert({ where: { orgId }, create: { orgId, ...data }, update: data })
-    await tx.auditEntry.create({ data: { orgId, actorId: actor.id, actorEmail: actor.email, action: 'email_provider.update', details: { changes } } })
+    await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_update, details: { changes } })
     return true
   })
 }
@@ -75,7 +77,7 @@ export async function revertProvider(orgId: string, actor: TActor, expectedVersi
     if (!(await claimVersion(tx, orgId, expectedVersion))) return false
     const { count } = await tx.emailProviderSettings.deleteMany({ where: { orgId } })
     if (count === 0) throw new Error('no custom provider to revert')
-    await tx.auditEntry.create({ data: { orgId, actorId: actor.id, actorEmail: actor.email, action: 'email_provider.revert', details: {} } })
+    await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_revert, details: {} })
     return true
   })
 }

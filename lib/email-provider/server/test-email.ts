@@ -2,6 +2,8 @@ import 'server-only'
 import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
 import { testEmail } from '@/lib/mail/server/templates/test-email'
 import { recordAudit } from '@/lib/audit/server/store'
+import { AuditAction } from '@/lib/enums'
+import { getPrisma } from '@/lib/server/db'
 import { providerFailure } from '@/lib/email-provider/messages'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { resolveProviderForm } from './service'
@@ -29,9 +31,11 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
       ...content,
     },
   )
-  await recordAudit(org.id, actor, 'email_provider.test', {
-    recipient: request.recipient,
-    outcome: result.ok ? 'sent' : `failed: ${result.error.message}`,
+  await recordAudit(await getPrisma(), {
+    orgId: org.id,
+    actor,
+    action: AuditAction.email_provider_test,
+    details: { recipient: request.recipient, outcome: result.ok ? 'sent' : `failed: ${result.error.message}` },
   })
   if (result.ok) return { ok: true, recipient: request.recipient, reply: result.reply, durationMs: result.durationMs, steps: result.steps }
   const { field, message, hint } = result.error

@@ -1,7 +1,8 @@
 import 'server-only'
+import type { TokenPurpose } from '@/lib/enums'
 import { createHash, randomBytes } from 'node:crypto'
 
-export type TTokenPurpose = 'verify' | 'reset'
+export type TTokenPurpose = TokenPurpose
 
 /** How long each kind of emailed link stays usable. */
 export const TOKEN_TTL_MS: Record<TTokenPurpose, number> = {

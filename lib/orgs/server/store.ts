@@ -1,9 +1,10 @@
 import 'server-only'
+import type { MembershipRole } from '@/lib/enums'
 import { getPrisma } from '@/lib/server/db'
 import { isUniqueViolation } from '@/lib/server/db/prisma'
 import { slugCandidate, slugify } from '@/lib/orgs/slug'
 
-export type TRole = 'owner' | 'admin' | 'member'
+export type TRole = MembershipRole
 export type TOrgAccess = { org: { id: string; name: string; slug: string }; role: TRole }
 
 /** Creates an organization with a unique slug and makes `userId` its owner. */
