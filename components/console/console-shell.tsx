@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { signOutAction } from '@/lib/auth/actions/sign-out'
 import { Logo } from './logo'
 import { SidebarNav } from './sidebar-nav'
+import { routes } from '@/lib/routes'
 
 type TConsoleShellProps = {
   org: { name: string; slug: string }
@@ -12,7 +13,7 @@ type TConsoleShellProps = {
 
 /** The signed-in frame: sidebar with the organization, navigation and the admin's account. */
 export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps) {
-  const base = `/orgs/${org.slug}`
+  const base = routes.org(org.slug)
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5">
@@ -29,7 +30,7 @@ export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps)
           <SidebarNav
             groups={[
               { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
-              { label: 'Organizational Settings', links: [{ href: `${base}/settings/email-provider`, label: 'Email Provider' }] },
+              { label: 'Organizational Settings', links: [{ href: routes.emailProvider(org.slug), label: 'Email Provider' }] },
             ]}
           />
         </div>

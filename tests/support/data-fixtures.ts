@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod/mini'
 import type { PrismaClient } from '@/lib/server/db/prisma'
+import type { MembershipRole } from '@/lib/enums'
 import { ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
 
 /** A short random tag that keeps names, slugs and rate-limit keys apart between tests sharing a database. */
@@ -13,6 +14,11 @@ export function uniqueTag(): string {
 export async function createAdmin(prisma: PrismaClient, label = 'admin'): Promise<{ id: string; email: string }> {
   const email = `${label}-${uniqueTag()}@example.test`
   return prisma.user.create({ data: { id: randomUUID(), name: label, email }, select: { id: true, email: true } })
+}
+
+/** Makes `userId` a member of `orgId` with `role` (or changes the role of an existing member). */
+export async function setMembership(prisma: PrismaClient, orgId: string, userId: string, role: MembershipRole): Promise<void> {
+  await prisma.membership.upsert({ where: { orgId_userId: { orgId, userId } }, create: { orgId, userId, role }, update: { role } })
 }
 
 /** The Email Provider form as the Server Action receives it after parsing (defaults: a complete custom provider). */

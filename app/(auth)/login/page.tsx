@@ -5,6 +5,7 @@ import { LoginForm } from '@/lib/auth/components/login-form'
 import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { safeNextPath } from '@/lib/auth/safe-next'
 import { findFirstOrgSlug } from '@/lib/orgs/server/store'
+import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Sign in' }
 
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: TLoginPageProps) {
   const admin = await getCurrentAdmin()
   if (admin) {
     const slug = await findFirstOrgSlug(admin.id)
-    redirect(next ?? (slug ? `/orgs/${slug}` : '/signup'))
+    redirect(next ?? (slug ? routes.org(slug) : routes.signup))
   }
   return (
     <AuthCard

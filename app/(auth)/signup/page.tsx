@@ -4,6 +4,7 @@ import { AuthCard } from '@/lib/auth/components/auth-card'
 import { SignupForm } from '@/lib/auth/components/signup-form'
 import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { findFirstOrgSlug } from '@/lib/orgs/server/store'
+import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Create account' }
 
@@ -11,7 +12,7 @@ export default async function SignupPage() {
   const admin = await getCurrentAdmin()
   if (admin) {
     const slug = await findFirstOrgSlug(admin.id)
-    if (slug) redirect(`/orgs/${slug}`)
+    if (slug) redirect(routes.org(slug))
   }
   return (
     <AuthCard
@@ -20,7 +21,7 @@ export default async function SignupPage() {
       footer={
         <>
           Already have an account?{' '}
-          <Link href="/login" className="rounded font-semibold text-brand-700 hover:text-brand-800">
+          <Link href={routes.login} className="rounded font-semibold text-brand-700 hover:text-brand-800">
             Sign in
           </Link>
         </>

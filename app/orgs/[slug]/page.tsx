@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { requireOrgAccess } from '@/lib/auth/server/session'
 import { getProviderView } from '@/lib/email-provider/server/store'
 import { ProviderStatus } from '@/lib/email-provider/components/provider-status'
+import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Overview' }
 
@@ -22,7 +23,7 @@ export default async function OrgHomePage({ params }: { params: Promise<{ slug: 
           own SMTP server so your users receive them from a sender they recognise.
         </p>
         <Link
-          href={`/orgs/${org.slug}/settings/email-provider`}
+          href={routes.emailProvider(org.slug)}
           className="mt-4 inline-flex h-9 items-center rounded-md bg-brand-600 px-3.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
         >
           {provider ? 'Manage Email Provider' : 'Configure Email Provider'}

@@ -8,6 +8,7 @@ import { safeNextPath } from '@/lib/auth/safe-next'
 import { consumeRateLimits, describeRetryAfter, resetRateLimit } from '@/lib/server/rate-limit'
 import { authFailure } from '@/lib/auth/messages'
 import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
+import { routes } from '@/lib/routes'
 
 export async function signInAction(input: unknown, next: unknown): Promise<TActionFailure> {
   const parsed = ZLogin.safeParse(input)
@@ -20,5 +21,5 @@ export async function signInAction(input: unknown, next: unknown): Promise<TActi
   const result = await signInAdmin(parsed.data)
   if (!result.ok) return authFailure(result)
   await resetRateLimit('login-email', parsed.data.email)
-  redirect(safeNextPath(next) ?? (result.slug ? `/orgs/${result.slug}` : '/'))
+  redirect(safeNextPath(next) ?? (result.slug ? routes.org(result.slug) : routes.home))
 }

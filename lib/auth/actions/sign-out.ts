@@ -2,8 +2,9 @@
 
 import { redirect } from 'next/navigation'
 import { signOutAdmin } from '@/lib/auth/server/admin-accounts'
+import { routes } from '@/lib/routes'
 
 export async function signOutAction(): Promise<void> {
   await signOutAdmin()
-  redirect('/login')
+  redirect(routes.login)
 }

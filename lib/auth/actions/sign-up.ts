@@ -7,6 +7,7 @@ import { getClientIp } from '@/lib/auth/server/request-context'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 import { authFailure } from '@/lib/auth/messages'
 import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
+import { routes } from '@/lib/routes'
 
 export async function signUpAction(input: unknown): Promise<TActionFailure> {
   const parsed = ZAdminSignup.safeParse(input)
@@ -18,5 +19,5 @@ export async function signUpAction(input: unknown): Promise<TActionFailure> {
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
   const result = await signUpAdmin(parsed.data)
   if (!result.ok) return authFailure(result)
-  redirect(`/orgs/${result.slug}`)
+  redirect(routes.org(result.slug))
 }

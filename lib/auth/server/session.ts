@@ -3,6 +3,7 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { findOrgAccess, type TRole } from '@/lib/orgs/server/store'
 import { getAuth } from './auth'
+import { routes } from '@/lib/routes'
 
 export type TAdmin = { id: string; email: string; name: string }
 
@@ -26,7 +27,7 @@ async function currentPath(fallback: string): Promise<string> {
  */
 export async function requireOrgAccess(slug: string, roles: readonly TRole[] = ['owner', 'admin', 'member']) {
   const admin = await getCurrentAdmin()
-  if (!admin) redirect(`/login?next=${encodeURIComponent(await currentPath(`/orgs/${slug}`))}`)
+  if (!admin) redirect(routes.loginThen(await currentPath(routes.org(slug))))
   const access = await findOrgAccess(admin.id, slug)
   if (!access || !roles.includes(access.role)) notFound()
   return { admin, ...access }

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { formatDateTime } from '@/components/ui/format'
 import { cn } from '@/components/ui/cn'
 import type { OutboxKind, OutboxStatus } from '@/lib/enums'
+import { routes } from '@/lib/routes'
 
 type TDelivery = {
   id: string
@@ -53,7 +54,7 @@ export function RecentDeliveries({ slug, deliveries }: { slug: string; deliverie
                   <td className="px-6 py-3">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
                     {delivery.status === 'captured' && (
-                      <Link href={`/orgs/${slug}/settings/email-provider/captured/${delivery.id}`} className="ml-2 rounded text-xs font-semibold text-brand-700 hover:underline">
+                      <Link href={routes.capturedEmail(slug, delivery.id)} className="ml-2 rounded text-xs font-semibold text-brand-700 hover:underline">
                         Open<span className="sr-only"> captured email to {delivery.toAddress}</span>
                       </Link>
                     )}

@@ -10,6 +10,7 @@ import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
 import type { TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
 import * as store from './store'
 import { hashToken, issueToken, type TTokenPurpose } from './tokens'
+import { routes, type TOrgUserPage } from '@/lib/routes'
 
 // Sign-up, verification and recovery of an organization's own users. Emails are rendered before the transaction
 // (no slow work while it holds the connection) and queued inside it, so they go out if and only if the change commits.
@@ -21,8 +22,8 @@ export type TLinkResult = { ok: true } | { ok: false; reason: 'invalid-link' }
 const INVALID_LINK: TLinkResult = { ok: false, reason: 'invalid-link' }
 
 /** The public page of `org` at `page`, always built from APP_URL (never from request headers). */
-export function orgPageUrl(org: TPublicOrg, page: 'signup' | 'verify' | 'recover' | 'reset', token?: string): string {
-  const url = `${env.APP_URL}/t/${encodeURIComponent(org.slug)}/${page}`
+export function orgPageUrl(org: TPublicOrg, page: TOrgUserPage, token?: string): string {
+  const url = `${env.APP_URL}${routes.orgUserPage(org.slug, page)}`
   return token ? `${url}?token=${token}` : url
 }
 

@@ -44,24 +44,3 @@ export async function findFirstOrgSlug(userId: string): Promise<string | null> {
   })
   return membership?.org.slug ?? null
 }
-
-/** Every organization the user belongs to, for the org switcher. */
-export async function listUserOrgs(userId: string) {
-  const prisma = await getPrisma()
-  const memberships = await prisma.membership.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { role: true, org: { select: { name: true, slug: true } } },
-  })
-  return memberships.map((membership) => ({ ...membership.org, role: membership.role as TRole }))
-}
-
-/** Adds an existing user to an organization (used by invitations and tests). */
-export async function addMember(orgId: string, userId: string, role: TRole) {
-  const prisma = await getPrisma()
-  await prisma.membership.upsert({
-    where: { orgId_userId: { orgId, userId } },
-    create: { orgId, userId, role },
-    update: { role },
-  })
-}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { OrgCard, OrgLink } from '@/lib/org-users/components/org-card'
 import { RecoverForm } from '@/lib/org-users/components/recover-form'
 import { findPublicOrg } from '@/lib/org-users/server/store'
+import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Reset your password' }
 
@@ -18,7 +19,7 @@ export default async function OrgRecoverPage({ params }: TPageProps) {
       subtitle="Enter the email address of your account and we will send you a link to choose a new password."
       footer={
         <>
-          No account yet? <OrgLink href={`/t/${encodeURIComponent(org.slug)}/signup`}>Sign up</OrgLink>
+          No account yet? <OrgLink href={routes.orgUserPage(org.slug, 'signup')}>Sign up</OrgLink>
         </>
       }
     >

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { OrgCard, OrgLink } from '@/lib/org-users/components/org-card'
 import { OrgSignupForm } from '@/lib/org-users/components/org-signup-form'
 import { findPublicOrg } from '@/lib/org-users/server/store'
+import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Sign up' }
 
@@ -18,7 +19,7 @@ export default async function OrgSignupPage({ params }: TPageProps) {
       subtitle={`Join ${org.name}. We will email you a link to confirm your address.`}
       footer={
         <>
-          Forgot your password? <OrgLink href={`/t/${encodeURIComponent(org.slug)}/recover`}>Reset it</OrgLink>
+          Forgot your password? <OrgLink href={routes.orgUserPage(org.slug, 'recover')}>Reset it</OrgLink>
         </>
       }
     >

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
 import { findCapturedMessage } from '@/lib/delivery/server/deliveries'
 import { formatDateTime } from '@/components/ui/format'
+import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Captured email' }
 
@@ -16,7 +17,7 @@ export default async function CapturedEmailPage({ params }: TCapturedPageProps) 
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
-        <Link href={`/orgs/${org.slug}/settings/email-provider`} className="rounded text-sm font-medium text-brand-700 hover:underline">
+        <Link href={routes.emailProvider(org.slug)} className="rounded text-sm font-medium text-brand-700 hover:underline">
           ← Email Provider
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{message.subject}</h1>

@@ -1,0 +1,18 @@
+// Every URL built in more than one place. Client-safe: pages, components, actions and emails all use it.
+
+const segment = (value: string) => encodeURIComponent(value)
+
+/** The organization's users' own pages (sign-up, verification, recovery, reset). */
+export type TOrgUserPage = 'signup' | 'verify' | 'recover' | 'reset'
+
+export const routes = {
+  home: '/',
+  login: '/login',
+  signup: '/signup',
+  /** Sign-in that returns to `next` (a same-origin path) afterwards. */
+  loginThen: (next: string) => `/login?next=${encodeURIComponent(next)}`,
+  org: (slug: string) => `/orgs/${segment(slug)}`,
+  emailProvider: (slug: string) => `/orgs/${segment(slug)}/settings/email-provider`,
+  capturedEmail: (slug: string, id: string) => `/orgs/${segment(slug)}/settings/email-provider/captured/${segment(id)}`,
+  orgUserPage: (slug: string, page: TOrgUserPage) => `/t/${segment(slug)}/${page}`,
+} as const
