@@ -10,18 +10,36 @@ import prettier from 'eslint-config-prettier/flat'
 // - components and a feature's client-safe files never import server code: a `server/` folder, lib/server, lib/env,
 //   'use server' actions of another layer's making, or anything under app/.
 const SERVER_CODE = [
-  { group: ['@/lib/server/**', '@/lib/*/server/**', '@/lib/*/server', '**/server/**', '../server', './server'], message: 'Server-only code: client-safe files may not import it.' },
+  {
+    group: ['@/lib/server/**', '@/lib/*/server/**', '@/lib/*/server', '**/server/**', '../server', './server'],
+    message: 'Server-only code: client-safe files may not import it.',
+  },
   { group: ['@/lib/env', 'server-only', 'node:*'], message: 'Server-only: client-safe files may not import it.' },
   { group: ['@/lib/generated/**'], message: 'Only the data layer (lib/server/db) imports the Prisma client.' },
 ]
-const PRISMA_ONLY_IN_DATA_LAYER = [{ group: ['@/lib/generated/**', '**/generated/prisma/**'], message: 'Only the data layer (lib/server/db) imports the Prisma client: import its types from @/lib/server/db.' }]
+const PRISMA_ONLY_IN_DATA_LAYER = [
+  {
+    group: ['@/lib/generated/**', '**/generated/prisma/**'],
+    message: 'Only the data layer (lib/server/db) imports the Prisma client: import its types from @/lib/server/db.',
+  },
+]
 const NO_APP_IMPORTS = [{ group: ['@/app/**'], message: 'app/ only routes: import from the feature module instead.' }]
 
 const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['lib/generated/**', '.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**', 'next-env.d.ts', 'bench/bare-next/**', 'tests/fixtures/**'],
+    ignores: [
+      'lib/generated/**',
+      '.next/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'data/**',
+      'next-env.d.ts',
+      'bench/bare-next/**',
+      'tests/fixtures/**',
+    ],
   },
   { files: ['scripts/*-migrate-adapter.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/ban-ts-comment': 'off' } },
   {
@@ -29,7 +47,11 @@ const config = [
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  { files: ['**/*.{ts,tsx,mjs}'], ignores: ['lib/server/db/**', 'lib/enums.ts'], rules: { 'no-restricted-imports': ['error', { patterns: PRISMA_ONLY_IN_DATA_LAYER }] } },
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    ignores: ['lib/server/db/**', 'lib/enums.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: PRISMA_ONLY_IN_DATA_LAYER }] },
+  },
   {
     files: ['components/**', 'lib/*/components/**', 'lib/*/*.{ts,tsx}'],
     ignores: ['lib/*/actions.ts', 'lib/server/**'],

@@ -23,7 +23,16 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
@@ -33,7 +42,10 @@ export default defineConfig({
   ],
   webServer: [
     { ...serverOn(port, 'e2e-server.log'), env: { ...serverEnv(baseURL) } },
-    { ...serverOn(pglitePort, 'e2e-server-pglite.log'), env: { ...serverEnv(pgliteURL), DATABASE_URL: '', PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? 'memory://' } },
+    {
+      ...serverOn(pglitePort, 'e2e-server-pglite.log'),
+      env: { ...serverEnv(pgliteURL), DATABASE_URL: '', PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? 'memory://' },
+    },
   ],
 })
 

@@ -35,7 +35,14 @@ const POOL = { maxConnections: 5, maxMessages: Infinity }
 // messages sent before each timed run, so that no timed run pays for compiling code
 const WARM_UP = 200
 
-type TRun = { label: string; messagesPerSecond: number; seconds: number; sink: TSinkStats; cpu: TCpuUse & { senderMs: number[] }; extra?: Record<string, unknown> }
+type TRun = {
+  label: string
+  messagesPerSecond: number
+  seconds: number
+  sink: TSinkStats
+  cpu: TCpuUse & { senderMs: number[] }
+  extra?: Record<string, unknown>
+}
 
 const log = (options: TDeliveryOptions, line: string) => options.log && console.info(`  [delivery] ${line}`)
 
@@ -106,7 +113,11 @@ async function outboxRun(sink: TSink, content: TContent, database: 'pglite' | 'p
     NODE_ENV: 'production',
   }
   const instances: TChild[] = Array.from({ length: instanceCount }, (_, index) =>
-    forkChild('bench/delivery-instance.ts', { ...env, BENCH_PROFILE_FILE: options.profileDir && join(options.profileDir, `${label}-${index + 1}.cpuprofile`) }, { name: `${label} #${index + 1}` }),
+    forkChild(
+      'bench/delivery-instance.ts',
+      { ...env, BENCH_PROFILE_FILE: options.profileDir && join(options.profileDir, `${label}-${index + 1}.cpuprofile`) },
+      { name: `${label} #${index + 1}` },
+    ),
   )
   try {
     await Promise.all(instances.map((instance) => instance.call('open')))
@@ -175,7 +186,9 @@ export async function runDelivery(options: TDeliveryOptions): Promise<TSectionRe
     await timed(sink, 'warm-up', WARM_UP, () => sendPooled(sink, recipientsFor('warm', WARM_UP), content))
     const ceilingBefore = await timed(sink, 'ceiling', n, () => sendPooled(sink, recipientsFor('ceiling-1', n), content))
     say(ceilingBefore)
-    const naive = options.isQuick ? ceilingBefore : await timed(sink, 'naive', n, () => sendNaive(sink, recipientsFor('naive', n), content, options.naiveConcurrency))
+    const naive = options.isQuick
+      ? ceilingBefore
+      : await timed(sink, 'naive', n, () => sendNaive(sink, recipientsFor('naive', n), content, options.naiveConcurrency))
     say(naive)
     const pglite = await outboxRun(sink, content, 'pglite', 1, options)
     say(pglite)
@@ -196,15 +209,74 @@ export async function runDelivery(options: TDeliveryOptions): Promise<TSectionRe
     const outboxNote = (run: TRun) =>
       `${exactlyOnce(run) ? 'each once' : `${run.sink.received} received, ${run.sink.distinctMessageIds} distinct`}; all rows sent after ${(run.extra?.allRecordedSeconds as number).toFixed(2)} s; ${cpuSummary(run)}`
     const rows: TRow[] = [
-      infoRow({ section, metric: `ceiling: raw nodemailer, pooled, ${n} msgs`, unit, ours: ceiling.messagesPerSecond, note: `runs: ${ceilingBefore.messagesPerSecond.toFixed(0)}, ${ceilingAfter.messagesPerSecond.toFixed(0)}; ${cpuSummary(ceiling)}` }),
-      infoRow({ section, metric: `naive: new connection per msg (${options.naiveConcurrency} at a time)`, unit, ours: naive.messagesPerSecond, note: cpuSummary(naive) }),
+      infoRow({
+        section,
+        metric: `ceiling: raw nodemailer, pooled, ${n} msgs`,
+        unit,
+        ours: ceiling.messagesPerSecond,
+        note: `runs: ${ceilingBefore.messagesPerSecond.toFixed(0)}, ${ceilingAfter.messagesPerSecond.toFixed(0)}; ${cpuSummary(ceiling)}`,
+      }),
+      infoRow({
+        section,
+        metric: `naive: new connection per msg (${options.naiveConcurrency} at a time)`,
+        unit,
+        ours: naive.messagesPerSecond,
+        note: cpuSummary(naive),
+      }),
     ]
-    for (const [name, run] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
-      rows.push(ratioRow({ section, metric: `outbox, ${name}, 1 instance`, unit, ours: run.messagesPerSecond, baseline: ceiling.messagesPerSecond, baselineLabel: ceilingLabel, target: '≥ 0.8× ceiling', note: outboxNote(run) }, 0.8))
-      rows.push(ratioRow({ section, metric: `outbox, ${name}, vs naive`, unit, ours: run.messagesPerSecond, baseline: naive.messagesPerSecond, baselineLabel: naiveLabel, target: '≥ 3× naive' }, 3))
+    for (const [name, run] of [
+      ['PGlite', pglite],
+      ['PostgreSQL', postgres],
+    ] as const) {
+      rows.push(
+        ratioRow(
+          {
+            section,
+            metric: `outbox, ${name}, 1 instance`,
+            unit,
+            ours: run.messagesPerSecond,
+            baseline: ceiling.messagesPerSecond,
+            baselineLabel: ceilingLabel,
+            target: '≥ 0.8× ceiling',
+            note: outboxNote(run),
+          },
+          0.8,
+        ),
+      )
+      rows.push(
+        ratioRow(
+          {
+            section,
+            metric: `outbox, ${name}, vs naive`,
+            unit,
+            ours: run.messagesPerSecond,
+            baseline: naive.messagesPerSecond,
+            baselineLabel: naiveLabel,
+            target: '≥ 3× naive',
+          },
+          3,
+        ),
+      )
     }
-    rows.push(ratioRow({ section, metric: 'outbox, PostgreSQL, 2 instances', unit, ours: twoInstances.messagesPerSecond, baseline: postgres.messagesPerSecond, baselineLabel: '1 instance (this run)', target: '≥ 1.5× one instance', note: outboxNote(twoInstances) }, 1.5))
-    for (const [name, run] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
+    rows.push(
+      ratioRow(
+        {
+          section,
+          metric: 'outbox, PostgreSQL, 2 instances',
+          unit,
+          ours: twoInstances.messagesPerSecond,
+          baseline: postgres.messagesPerSecond,
+          baselineLabel: '1 instance (this run)',
+          target: '≥ 1.5× one instance',
+          note: outboxNote(twoInstances),
+        },
+        1.5,
+      ),
+    )
+    for (const [name, run] of [
+      ['PGlite', pglite],
+      ['PostgreSQL', postgres],
+    ] as const) {
       rows.push(infoRow({ section, metric: `enqueue, ${name} (1 tx per email)`, unit: 'emails/s', ours: run.extra?.enqueuePerSecond as number }))
     }
     const details = { n, runs: { ceilingBefore, ceilingAfter, naive, pglite, postgres, twoInstances } }

@@ -23,7 +23,10 @@ const SECTIONS = ['delivery', 'errors', 'page', 'signup'] as const
 type TSection = (typeof SECTIONS)[number]
 
 const args = process.argv.slice(2)
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as TSection[] | undefined
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',') as TSection[] | undefined
 const isProfiling = args.includes('--profile')
 const isQuick = args.includes('--quick')
 const selected = SECTIONS.filter((section) => !only || only.includes(section))
@@ -47,7 +50,14 @@ const log = (line: string) => console.info(`  ${line}`)
 function failed(name: TSection, error: unknown): TSectionResult {
   const message = error instanceof Error ? error.message : String(error)
   console.error(`  ${name} failed: ${message}`)
-  const row: TRow = { section: `${SECTIONS.indexOf(name) + 1} ${name}`, metric: `${name} benchmark`, unit: '', ours: null, met: false, note: `failed: ${message}` }
+  const row: TRow = {
+    section: `${SECTIONS.indexOf(name) + 1} ${name}`,
+    metric: `${name} benchmark`,
+    unit: '',
+    ours: null,
+    met: false,
+    note: `failed: ${message}`,
+  }
   return { rows: [row], details: { error: message } }
 }
 
@@ -113,7 +123,9 @@ function gitRevision(dir: string): string {
 
 async function main() {
   const startedAt = Date.now()
-  console.info(`bench of ${gitRevision(ROOT)}: ${selected.join(', ')} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`)
+  console.info(
+    `bench of ${gitRevision(ROOT)}: ${selected.join(', ')} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+  )
   const caDir = mkdtempSync(join(tmpdir(), 'console-bench-ca-'))
   const ca = await createTestCa(caDir)
   process.env.TEST_CA_DIR = caDir

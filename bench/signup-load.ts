@@ -84,10 +84,12 @@ function probePage(url: string) {
 /** The same number of password hashes (better-auth's scrypt, as sign-up uses) started at once, with nothing else. */
 async function hashFloor(count: number): Promise<number[]> {
   const startedAt = epochMs()
-  return Promise.all(Array.from({ length: count }, async (_, index) => {
-    await hashPassword(`${PASSWORD} ${index}`)
-    return epochMs() - startedAt
-  }))
+  return Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      await hashPassword(`${PASSWORD} ${index}`)
+      return epochMs() - startedAt
+    }),
+  )
 }
 
 async function outboxRows(databaseUrl: string, prefix: string) {
@@ -132,7 +134,15 @@ export async function runSignupLoad(
   const burstSeconds = (epochMs() - burstAt) / 1000
   const probeMs = await probe.stop()
   const failures = results.filter((result) => !result.ok)
-  options.log(`${options.concurrency} at once: p50 ${percentile(results.map((r) => r.ms), 50).toFixed(0)} ms, p95 ${percentile(results.map((r) => r.ms), 95).toFixed(0)} ms, ${failures.length} errors, all answered in ${burstSeconds.toFixed(1)} s`)
+  options.log(
+    `${options.concurrency} at once: p50 ${percentile(
+      results.map((r) => r.ms),
+      50,
+    ).toFixed(0)} ms, p95 ${percentile(
+      results.map((r) => r.ms),
+      95,
+    ).toFixed(0)} ms, ${failures.length} errors, all answered in ${burstSeconds.toFixed(1)} s`,
+  )
 
   // every verification email of a successful sign-up, exactly once: wait for all, then a little longer for duplicates
   const expected = results.filter((result) => result.ok).length
@@ -153,7 +163,14 @@ export async function runSignupLoad(
   const p50 = percentile(latencies, 50)
   const p95 = percentile(latencies, 95)
   const table: TRow[] = [
-    infoRow({ section, metric: `sign-up p50, ${options.concurrency} at once`, unit: 'ms', ours: p50, baseline: percentile(sequentialMs, 50), baselineLabel: `one at a time, ${options.sequential}` }),
+    infoRow({
+      section,
+      metric: `sign-up p50, ${options.concurrency} at once`,
+      unit: 'ms',
+      ours: p50,
+      baseline: percentile(sequentialMs, 50),
+      baselineLabel: `one at a time, ${options.sequential}`,
+    }),
     maxRow(
       {
         section,
@@ -167,8 +184,28 @@ export async function runSignupLoad(
       },
       300,
     ),
-    maxRow({ section, metric: 'sign-up errors', unit: '', ours: failures.length, target: '0', note: failures.length ? `first: ${failures[0]!.status} ${failures[0]!.error}` : undefined }, 0),
-    maxRow({ section, metric: 'verification emails delivered twice', unit: '', ours: duplicates, target: '0', note: `${Object.keys(perRecipient).length}/${expected} delivered, ${missing} missing` }, 0),
+    maxRow(
+      {
+        section,
+        metric: 'sign-up errors',
+        unit: '',
+        ours: failures.length,
+        target: '0',
+        note: failures.length ? `first: ${failures[0]!.status} ${failures[0]!.error}` : undefined,
+      },
+      0,
+    ),
+    maxRow(
+      {
+        section,
+        metric: 'verification emails delivered twice',
+        unit: '',
+        ours: duplicates,
+        target: '0',
+        note: `${Object.keys(perRecipient).length}/${expected} delivered, ${missing} missing`,
+      },
+      0,
+    ),
     infoRow({
       section,
       metric: 'sign-up page load during the burst, max',
@@ -178,8 +215,26 @@ export async function runSignupLoad(
       baselineLabel: 'idle sign-up p50',
       note: `${probeMs.length} loads, p50 ${percentile(probeMs, 50).toFixed(0)} ms`,
     }),
-    infoRow({ section, metric: 'all verification emails accepted after', unit: 's', ours: deliveredAt === null ? null : (deliveredAt - burstAt) / 1000, note: `outbox rows: ${rows.map((row) => `${row.count} ${row.status} (attempts ${row.attempts})`).join(', ')}` }),
+    infoRow({
+      section,
+      metric: 'all verification emails accepted after',
+      unit: 's',
+      ours: deliveredAt === null ? null : (deliveredAt - burstAt) / 1000,
+      note: `outbox rows: ${rows.map((row) => `${row.count} ${row.status} (attempts ${row.attempts})`).join(', ')}`,
+    }),
   ]
   if (missing > 0) table.push(maxRow({ section, metric: 'verification emails missing', unit: '', ours: missing, target: '0' }, 0))
-  return { rows: table, details: { acceptEncoding: ACCEPT_ENCODING, probeMs, latenciesMs: latencies, sequentialMs, hashFloorMs: floor, burstSeconds, failures: failures.slice(0, 5), outboxRows: rows } }
+  return {
+    rows: table,
+    details: {
+      acceptEncoding: ACCEPT_ENCODING,
+      probeMs,
+      latenciesMs: latencies,
+      sequentialMs,
+      hashFloorMs: floor,
+      burstSeconds,
+      failures: failures.slice(0, 5),
+      outboxRows: rows,
+    },
+  }
 }

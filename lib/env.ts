@@ -4,11 +4,9 @@ import { isBase64Key } from '@/lib/server/crypto/secret-box'
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
 
-const ZBase64Key = z
-  .string()
-  .refine(isBase64Key, {
-    message: 'must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)',
-  })
+const ZBase64Key = z.string().refine(isBase64Key, {
+  message: 'must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)',
+})
 
 const ZWholeNumber = (min: number, max: number, fallback: number) => {
   const message = `must be a whole number from ${min} to ${max}`
@@ -25,7 +23,10 @@ const ZEnv = z.object({
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
-    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset to use the embedded database)').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset to use the embedded database)')
+      .optional(),
   ),
   ENCRYPTION_KEY: z.preprocess(emptyAsUndefined, ZBase64Key.optional()),
   ENCRYPTION_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, ZBase64Key.optional()),
@@ -42,7 +43,10 @@ const ZEnv = z.object({
   ),
   SMTP_ALLOW_PRIVATE_HOSTS: z.preprocess(
     emptyAsUndefined,
-    z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
   ),
   // Scales every per-IP rate limit (tests that sign up many admins from one address raise it).
   RATE_LIMIT_IP_MULTIPLIER: ZWholeNumber(1, 10_000, 1),
@@ -66,7 +70,9 @@ function parseEnv(source: Record<string, string | undefined>): TEnv {
   }
   const parsed = result.data
   if (parsed.DATABASE_URL && !parsed.ENCRYPTION_KEY) {
-    throw new Error('Invalid configuration:\n  ENCRYPTION_KEY: is required with DATABASE_URL (all instances must share it; generate one with: openssl rand -base64 32)')
+    throw new Error(
+      'Invalid configuration:\n  ENCRYPTION_KEY: is required with DATABASE_URL (all instances must share it; generate one with: openssl rand -base64 32)',
+    )
   }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
   return { ...parsed, APP_URL: appUrl }

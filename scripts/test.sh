@@ -21,6 +21,7 @@ export NODE_EXTRA_CA_CERTS="$TEST_CA_DIR/ca.pem"
 
 step "Type check";                 npx tsc --noEmit
 step "Lint";                       npx eslint . --max-warnings 0
+step "Formatting";                 npx prettier --check .
 step "Unit";                       npx vitest run --project unit
 step "Integration (PGlite)";       TEST_DB=pglite npx vitest run --project integration
 step "Integration (PostgreSQL)";   TEST_DB=postgres npx vitest run --project integration

@@ -12,9 +12,29 @@ const nextBinOf = (dir: string) => join(dir, 'node_modules', 'next', 'dist', 'bi
 export const BARE_SOURCE_DIR = join(ROOT, 'bench', 'bare-next')
 // What `next build` of a TypeScript app router page needs from node_modules (next's own dependencies included).
 const BARE_PACKAGES = [
-  'next', '@next/env', '@next/swc-linux-x64-gnu', '@next/swc-linux-x64-musl', '@swc/helpers', 'tslib', 'baseline-browser-mapping', 'caniuse-lite',
-  'postcss', 'nanoid', 'picocolors', 'source-map-js', 'styled-jsx', 'client-only', 'react', 'react-dom', 'scheduler',
-  'typescript', '@types/react', '@types/react-dom', '@types/node', 'undici-types', 'csstype',
+  'next',
+  '@next/env',
+  '@next/swc-linux-x64-gnu',
+  '@next/swc-linux-x64-musl',
+  '@swc/helpers',
+  'tslib',
+  'baseline-browser-mapping',
+  'caniuse-lite',
+  'postcss',
+  'nanoid',
+  'picocolors',
+  'source-map-js',
+  'styled-jsx',
+  'client-only',
+  'react',
+  'react-dom',
+  'scheduler',
+  'typescript',
+  '@types/react',
+  '@types/react-dom',
+  '@types/node',
+  'undici-types',
+  'csstype',
 ]
 export const LOG_DIR = join(ROOT, 'bench', 'results', 'logs')
 const SOURCE_DIRS = ['app', 'components', 'lib', 'prisma']
@@ -110,7 +130,9 @@ export async function startNext(
   await once(out, 'open')
   const dir = options.dir ?? ROOT
   // `npm start` exactly as in production (it may change how the server starts, e.g. through tsx): PORT sets the port
-  const [command, ...args] = options.isNpmStart ? ['npm', 'start', '--silent'] : [process.execPath, nextBinOf(dir), 'start', '-p', String(port), '-H', '127.0.0.1']
+  const [command, ...args] = options.isNpmStart
+    ? ['npm', 'start', '--silent']
+    : [process.execPath, nextBinOf(dir), 'start', '-p', String(port), '-H', '127.0.0.1']
   const child: ChildProcess = spawn(command!, args, {
     cwd: dir,
     detached: true,

@@ -9,7 +9,16 @@ import { createTestDatabase, dropTestDatabase } from '../../tests/support/postgr
 import { TEST_USER } from '../../tests/support/smtp-server'
 import { freePort, startNext, type TNextServer } from './app-server'
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export type TAdmin = { email: string; password: string; orgName: string; slug: string }
 

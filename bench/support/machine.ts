@@ -45,7 +45,12 @@ export type TCpuUse = { wallMs: number; machineBusyPct: number; postgresMs: numb
 export function cpuBetween(start: TCpuSnapshot, end: TCpuSnapshot): TCpuUse {
   const wallMs = end.at - start.at
   const cores = cpus().length
-  return { wallMs: Math.round(wallMs), machineBusyPct: Math.round((100 * (end.busyMs - start.busyMs)) / (wallMs * cores)), postgresMs: end.postgresMs - start.postgresMs, cores }
+  return {
+    wallMs: Math.round(wallMs),
+    machineBusyPct: Math.round((100 * (end.busyMs - start.busyMs)) / (wallMs * cores)),
+    postgresMs: end.postgresMs - start.postgresMs,
+    cores,
+  }
 }
 
 /** The 1-minute load average: how busy the shared machine was when a section started. */

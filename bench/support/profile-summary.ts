@@ -38,7 +38,8 @@ for (const [id, ms] of selfMs) {
 }
 const print = (title: string, entries: Map<string, number>) => {
   console.info(`\n${title} (of ${totalMs.toFixed(0)} ms profiled)`)
-  for (const [name, ms] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)) console.info(`${ms.toFixed(0).padStart(8)} ms  ${((100 * ms) / totalMs).toFixed(1).padStart(5)}%  ${name}`)
+  for (const [name, ms] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.info(`${ms.toFixed(0).padStart(8)} ms  ${((100 * ms) / totalMs).toFixed(1).padStart(5)}%  ${name}`)
 }
 print('self time by package / file', byPackage)
 print('self time by function', byFunction)

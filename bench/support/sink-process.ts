@@ -65,7 +65,10 @@ const server = new SMTPServer({
     const chunks: Buffer[] = []
     stream.on('data', (chunk: Buffer) => chunks.push(chunk))
     stream.on('end', () => {
-      record(Buffer.concat(chunks), session.envelope.rcptTo.map((recipient) => recipient.address))
+      record(
+        Buffer.concat(chunks),
+        session.envelope.rcptTo.map((recipient) => recipient.address),
+      )
       callback(null, `2.0.0 Ok: queued as SINK${acceptedAt.length}`)
     })
   },

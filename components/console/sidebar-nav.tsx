@@ -12,8 +12,8 @@ export function SidebarNav({ groups }: { groups: TNavGroup[] }) {
   return (
     <nav aria-label="Console" className="flex flex-col gap-6">
       {groups.map((group) => (
-        <div key={group.label} role="group" aria-labelledby={`nav-${group.label.replaceAll(" ", "-")}`}>
-          <h2 id={`nav-${group.label.replaceAll(" ", "-")}`} className="px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <div key={group.label} role="group" aria-labelledby={`nav-${group.label.replaceAll(' ', '-')}`}>
+          <h2 id={`nav-${group.label.replaceAll(' ', '-')}`} className="px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
             {group.label}
           </h2>
           <ul className="mt-2 flex flex-col gap-0.5">

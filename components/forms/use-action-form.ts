@@ -21,7 +21,8 @@ type TActionFormOptions<T extends FieldValues, R extends TResult> = {
 }
 
 // Next signals a redirect from a Server Action by throwing this; it must reach the router.
-const isRedirect = (error: unknown) => typeof (error as { digest?: unknown })?.digest === 'string' && (error as { digest: string }).digest.startsWith('NEXT_REDIRECT')
+const isRedirect = (error: unknown) =>
+  typeof (error as { digest?: unknown })?.digest === 'string' && (error as { digest: string }).digest.startsWith('NEXT_REDIRECT')
 
 /** A react-hook-form form posting to a Server Action: client validation, server field errors, one form-level message. */
 export function useActionForm<T extends FieldValues, R extends TResult>({ resolver, defaultValues, fields, action, onResult }: TActionFormOptions<T, R>) {

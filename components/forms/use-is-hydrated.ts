@@ -4,5 +4,9 @@ const subscribe = () => () => {}
 
 /** False in the server HTML, true once React has taken over: submit buttons wait for it, so a click is never lost. */
 export function useIsHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false)
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  )
 }

@@ -108,7 +108,7 @@ export const PROVIDER_PRESETS: readonly TProviderPreset[] = [
     auth: 'google-service-account',
     setup: [
       'Google Cloud console: create a service account and a JSON key',
-      'Admin console → Security → Access and data control → API controls → Manage Domain Wide Delegation: add the service account\'s client ID with scope https://mail.google.com/',
+      "Admin console → Security → Access and data control → API controls → Manage Domain Wide Delegation: add the service account's client ID with scope https://mail.google.com/",
     ],
     docsUrl: 'https://developers.google.com/workspace/gmail/imap/xoauth2-protocol',
     spfInclude: '_spf.google.com',

@@ -41,25 +41,27 @@ export const ZEmailProviderForm = z
       z.regex(/^\d{1,5}$/, PORT_MESSAGE),
       z.refine((port) => Number(port) >= 1 && Number(port) <= 65535, PORT_MESSAGE),
     ),
-    fromAddress: z.string().check(
-      z.trim(),
-      z.minLength(1, 'Enter the From Address, e.g. no-reply@example.com'),
-      z.maxLength(254, 'From Address is at most 254 characters'),
-      z.email('Enter a valid From Address, like no-reply@example.com'),
-    ),
+    fromAddress: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'Enter the From Address, e.g. no-reply@example.com'),
+        z.maxLength(254, 'From Address is at most 254 characters'),
+        z.email('Enter a valid From Address, like no-reply@example.com'),
+      ),
     replyTo: ZOptionalEmail('Reply-to Address'),
-    username: z.string().check(
-      z.trim(),
-      z.maxLength(255, 'Usernames are at most 255 characters'),
-      z.regex(NO_CONTROL_CHARACTERS, 'Remove line breaks and control characters'),
-    ),
+    username: z
+      .string()
+      .check(z.trim(), z.maxLength(255, 'Usernames are at most 255 characters'), z.regex(NO_CONTROL_CHARACTERS, 'Remove line breaks and control characters')),
     password: z.string().check(z.maxLength(512, 'Passwords are at most 512 characters'), z.regex(/^[^\r\n\0]*$/, 'Passwords cannot contain line breaks')),
     clearPassword: z.boolean(),
-    displayName: z.string().check(
-      z.trim(),
-      z.maxLength(100, 'Display Name is at most 100 characters'),
-      z.regex(NO_CONTROL_CHARACTERS, 'Display Name cannot contain line breaks or control characters'),
-    ),
+    displayName: z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(100, 'Display Name is at most 100 characters'),
+        z.regex(NO_CONTROL_CHARACTERS, 'Display Name cannot contain line breaks or control characters'),
+      ),
     /** The settings version the form was loaded with: a newer one in the database means someone else saved. */
     version: z.number().check(z.int(), z.minimum(0)),
   })
@@ -79,12 +81,14 @@ export const ZRevertRequest = z.object({ confirmed: z.literal(true), version: z.
 
 export const ZTestEmailRequest = z.object({
   settings: ZEmailProviderForm,
-  recipient: z.string().check(
-    z.trim(),
-    z.minLength(1, 'Enter the address to send the test email to'),
-    z.maxLength(254, 'Email addresses are at most 254 characters'),
-    z.email('Enter a valid email address, like you@example.com'),
-  ),
+  recipient: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter the address to send the test email to'),
+      z.maxLength(254, 'Email addresses are at most 254 characters'),
+      z.email('Enter a valid email address, like you@example.com'),
+    ),
 })
 
 export type TTestEmailRequest = z.infer<typeof ZTestEmailRequest>

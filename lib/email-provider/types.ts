@@ -21,5 +21,4 @@ export type TSettingsChange = { field: string; from?: string | number | null; to
 
 /** What Send test email answers: the outcome and the SMTP conversation step by step. */
 export type TTestEmailOutcome =
-  | { ok: true; recipient: string; reply: string; durationMs: number; steps: TDiagnosticStep[] }
-  | (TActionFailure & { steps?: TDiagnosticStep[]; hint?: string })
+  { ok: true; recipient: string; reply: string; durationMs: number; steps: TDiagnosticStep[] } | (TActionFailure & { steps?: TDiagnosticStep[]; hint?: string })

@@ -91,13 +91,19 @@ describe('the stored password', () => {
 
   it('is replaced when the host changes together with a new password, and removed by Clear password', async () => {
     const { org, secret } = await orgWithProvider()
-    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', password: 'new password', version: 1 }))).toEqual({ ok: true, version: 2 })
+    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', password: 'new password', version: 1 }))).toEqual({
+      ok: true,
+      version: 2,
+    })
     const replaced = await storedRow(org.id)
     expect(replaced?.host).toBe('smtp.new.example')
     expect(replaced?.passwordSecret).not.toBe(secret)
     expect(open(replaced?.passwordSecret ?? '', getKeyring().all)).toBe('new password')
 
-    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', clearPassword: true, version: 2 }))).toEqual({ ok: true, version: 3 })
+    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', clearPassword: true, version: 2 }))).toEqual({
+      ok: true,
+      version: 3,
+    })
     expect((await storedRow(org.id))?.passwordSecret).toBeNull()
     expect((await getProviderView(org.id)).provider?.hasPassword).toBe(false)
   })
@@ -197,7 +203,9 @@ describe('scoping and the audit trail', () => {
     }
     await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', password: 'second-password', version: 1 })))
     await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', version: 2 })))
-    await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', clearPassword: true, version: 3 })))
+    await recordStep(() =>
+      updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', clearPassword: true, version: 3 })),
+    )
     await recordStep(() => revertEmailProvider(org.id, admin, 4))
 
     expect(entries.map((entry) => entry.action)).toEqual([
@@ -208,7 +216,9 @@ describe('scoping and the audit trail', () => {
       'email_provider_revert',
     ])
     expect(entries.every((entry) => entry.actorId === admin.id && entry.actorEmail === admin.email)).toBe(true)
-    const passwordNotes = entries.map((entry) => (entry.details as { changes?: { field: string; note?: string }[] }).changes?.find((change) => change.field === 'password')?.note)
+    const passwordNotes = entries.map(
+      (entry) => (entry.details as { changes?: { field: string; note?: string }[] }).changes?.find((change) => change.field === 'password')?.note,
+    )
     expect(passwordNotes).toEqual(['set', 'replaced', undefined, 'removed', undefined])
     expect(entries[1].details).toMatchObject({ changes: expect.arrayContaining([{ field: 'host', from: 'smtp.example.com', to: 'smtp.second.example' }]) })
 

@@ -91,7 +91,9 @@ describe('reencryptSecrets', () => {
     await seedProvider(prisma, 'stranger password', stranger)
     const before = await secretOf(prisma, withOld.orgId)
 
-    await expect(reencryptSecrets(prisma, [oldKey], newKey)).rejects.toThrow(`Nothing was changed: some stored passwords were sealed with a key that is not given (key id ${stranger.id})`)
+    await expect(reencryptSecrets(prisma, [oldKey], newKey)).rejects.toThrow(
+      `Nothing was changed: some stored passwords were sealed with a key that is not given (key id ${stranger.id})`,
+    )
     expect(await secretOf(prisma, withOld.orgId)).toEqual(before)
   })
 
@@ -154,7 +156,10 @@ describe(`the rotate-encryption-key command (${isPostgresRun ? 'PostgreSQL' : 'e
     const [oldText, newText] = [newKeyText(), newKeyText()]
     const database = await openFreshDatabase()
     try {
-      const seeded = [await seedProvider(database.prisma, 'first password', keyFromBase64(oldText)), await seedProvider(database.prisma, 'second password', keyFromBase64(oldText))]
+      const seeded = [
+        await seedProvider(database.prisma, 'first password', keyFromBase64(oldText)),
+        await seedProvider(database.prisma, 'second password', keyFromBase64(oldText)),
+      ]
       const keyFile = join(tempFolder(), 'new.key')
       writeFileSync(keyFile, `${newText}\n`, { mode: 0o600 })
 
@@ -171,33 +176,39 @@ describe(`the rotate-encryption-key command (${isPostgresRun ? 'PostgreSQL' : 'e
     }
   })
 
-  it.runIf(!isPostgresRun)("re-encrypts with the embedded default's generated key file as the current key", async () => {
-    const [oldText, newText] = [newKeyText(), newKeyText()]
-    const dataDir = tempFolder()
-    writeFileSync(join(dataDir, 'encryption-key'), `${oldText}\n`, { mode: 0o600 })
-    const pgliteDir = join(dataDir, 'pglite')
-    const seeding = await openDatabase({ pgliteDir })
-    const seeded = await seedProvider(seeding.prisma, 'embedded password', keyFromBase64(oldText))
-    await seeding.close()
+  it.runIf(!isPostgresRun)(
+    "re-encrypts with the embedded default's generated key file as the current key",
+    async () => {
+      const [oldText, newText] = [newKeyText(), newKeyText()]
+      const dataDir = tempFolder()
+      writeFileSync(join(dataDir, 'encryption-key'), `${oldText}\n`, { mode: 0o600 })
+      const pgliteDir = join(dataDir, 'pglite')
+      const seeding = await openDatabase({ pgliteDir })
+      const seeded = await seedProvider(seeding.prisma, 'embedded password', keyFromBase64(oldText))
+      await seeding.close()
 
-    const run = await runRotation(['--new-key', newText], { DATA_DIR: dataDir })
-    expect(run).toMatchObject({ code: 0, stderr: '' })
-    expect(run.stdout).toContain('Re-encrypted 1 stored password with the new key')
-    expect(run.stdout).toContain(`set ENCRYPTION_KEY to the new key (it takes precedence over ${join(dataDir, 'encryption-key')})`)
-    expectNoSecretIn(run, [oldText, newText, 'embedded password'])
+      const run = await runRotation(['--new-key', newText], { DATA_DIR: dataDir })
+      expect(run).toMatchObject({ code: 0, stderr: '' })
+      expect(run.stdout).toContain('Re-encrypted 1 stored password with the new key')
+      expect(run.stdout).toContain(`set ENCRYPTION_KEY to the new key (it takes precedence over ${join(dataDir, 'encryption-key')})`)
+      expectNoSecretIn(run, [oldText, newText, 'embedded password'])
 
-    const reopened = await openDatabase({ pgliteDir })
-    try {
-      expect(isSealedWith((await secretOf(reopened.prisma, seeded.orgId)).secret ?? '', keyFromBase64(newText), 'embedded password')).toBe(true)
-    } finally {
-      await reopened.close()
-    }
-  }, 60_000) // three PGlite starts (seed, command, check): up to 6 s each on a slow machine
+      const reopened = await openDatabase({ pgliteDir })
+      try {
+        expect(isSealedWith((await secretOf(reopened.prisma, seeded.orgId)).secret ?? '', keyFromBase64(newText), 'embedded password')).toBe(true)
+      } finally {
+        await reopened.close()
+      }
+    },
+    60_000,
+  ) // three PGlite starts (seed, command, check): up to 6 s each on a slow machine
 
   it('refuses a new key that is not 32 base64 bytes, in a sentence, without touching the database', async () => {
     const run = await runRotation(['--new-key', 'not-a-key'], { DATA_DIR: tempFolder(), ENCRYPTION_KEY: newKeyText() })
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
-    expect(run.stderr.trim()).toBe('rotate-encryption-key: the --new-key value must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)')
+    expect(run.stderr.trim()).toBe(
+      'rotate-encryption-key: the --new-key value must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)',
+    )
   })
 })

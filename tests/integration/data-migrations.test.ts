@@ -14,7 +14,14 @@ import { createTestDatabase, dropTestDatabase } from '../support/postgres'
 
 const MIGRATIONS_DIR = join(process.cwd(), 'prisma', 'migrations')
 
-type TMigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null }
+type TMigrationRow = {
+  migration_name: string
+  checksum: string
+  finished_at: Date | null
+  rolled_back_at: Date | null
+  applied_steps_count: number
+  logs: string | null
+}
 
 // What `prisma migrate` itself records: the sha256 of the migration.sql bytes, in hex.
 function expectedMigrations(dir = MIGRATIONS_DIR) {
@@ -22,7 +29,12 @@ function expectedMigrations(dir = MIGRATIONS_DIR) {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .map((name) => ({ name, checksum: createHash('sha256').update(readFileSync(join(dir, name, 'migration.sql'))).digest('hex') }))
+    .map((name) => ({
+      name,
+      checksum: createHash('sha256')
+        .update(readFileSync(join(dir, name, 'migration.sql')))
+        .digest('hex'),
+    }))
 }
 
 const SELECT_ROWS = `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY migration_name, started_at`

@@ -69,7 +69,12 @@ describe('send failures, against real servers', () => {
     const silent = await startSilentServer()
     try {
       const { error, durationMs, steps } = await diagnose(fixtureSettings(silent.port))
-      expect(error).toMatchObject({ field: 'port', stage: 'ehlo', message: 'The server accepted the connection but never sent its SMTP greeting', isPermanent: false })
+      expect(error).toMatchObject({
+        field: 'port',
+        stage: 'ehlo',
+        message: 'The server accepted the connection but never sent its SMTP greeting',
+        isPermanent: false,
+      })
       expect(steps.map((step) => step.stage)).toEqual(['dns', 'tcp', 'ehlo'])
       expect(durationMs).toBeLessThan(5_000)
     } finally {
@@ -94,7 +99,11 @@ describe('send failures, against real servers', () => {
   it('self-signed certificate: not trusted, on the host field', async () => {
     await withServer('untrusted-cert', async (server) => {
       const { error } = await diagnose(fixtureSettings(server.port))
-      expect(error).toMatchObject({ field: 'host', stage: 'tls', message: "The server's certificate is not trusted (self-signed or issued by an unknown authority)" })
+      expect(error).toMatchObject({
+        field: 'host',
+        stage: 'tls',
+        message: "The server's certificate is not trusted (self-signed or issued by an unknown authority)",
+      })
     })
   })
 
@@ -127,7 +136,12 @@ describe('send failures, against real servers', () => {
   it('authentication required but no credentials: the username field', async () => {
     await withServer('requires-auth', async (server) => {
       const { error } = await diagnose(fixtureSettings(server.port, { username: null, password: null }))
-      expect(error).toMatchObject({ field: 'username', code: 530, isPermanent: true, message: 'This server requires authentication: enter a username and password' })
+      expect(error).toMatchObject({
+        field: 'username',
+        code: 530,
+        isPermanent: true,
+        message: 'This server requires authentication: enter a username and password',
+      })
     })
   })
 
@@ -176,7 +190,11 @@ describe('errors from buildTransport (the outbox path) classify the same way', (
 
   it('certificate for another name', async () => {
     await withServer('wrong-name-cert', async (server) => {
-      expect(await sendError(fixtureSettings(server.port))).toMatchObject({ field: 'host', stage: 'tls', message: "The server's certificate is not valid for localhost" })
+      expect(await sendError(fixtureSettings(server.port))).toMatchObject({
+        field: 'host',
+        stage: 'tls',
+        message: "The server's certificate is not valid for localhost",
+      })
     })
   })
 })

@@ -19,7 +19,14 @@ const SECRET = 'Qx48Q~s3cr3t.Value_that-must-not-leak'
 const TEST_ONLY = { allowPrivateHosts: true }
 
 function clientCredentials(endpoint: TTokenEndpoint, overrides: Partial<TClientCredentialsRequest> = {}): TClientCredentialsRequest {
-  return { kind: 'client-credentials', tokenUrl: endpoint.url, clientId: 'app-1234', clientSecret: SECRET, scope: 'https://outlook.office365.com/.default', ...overrides }
+  return {
+    kind: 'client-credentials',
+    tokenUrl: endpoint.url,
+    clientId: 'app-1234',
+    clientSecret: SECRET,
+    scope: 'https://outlook.office365.com/.default',
+    ...overrides,
+  }
 }
 
 async function tokenError(promise: Promise<unknown>): Promise<TokenError> {
@@ -60,23 +67,36 @@ describe('client credentials grant (Microsoft 365)', () => {
     const [call] = endpoint.calls
     expect(call.path).toBe('/tenant-1/oauth2/v2.0/token')
     expect(call.headers.host).toBe(`localhost:${endpoint.port}`)
-    expect(Object.fromEntries(call.params)).toEqual({ grant_type: 'client_credentials', client_id: 'app-1234', client_secret: SECRET, scope: 'https://outlook.office365.com/.default' })
+    expect(Object.fromEntries(call.params)).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'app-1234',
+      client_secret: SECRET,
+      scope: 'https://outlook.office365.com/.default',
+    })
   })
 
   it('puts a wrong secret (AADSTS7000215) on the client secret, without the secret', async () => {
     endpoint.answer(() => ({
       status: 401,
-      json: { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided. You sent ${SECRET} (${Buffer.from(SECRET).toString('base64')}). Trace ID: 1a2b` },
+      json: {
+        error: 'invalid_client',
+        error_description: `AADSTS7000215: Invalid client secret provided. You sent ${SECRET} (${Buffer.from(SECRET).toString('base64')}). Trace ID: 1a2b`,
+      },
     }))
     const error = await tokenError(requestAccessToken(clientCredentials(endpoint), TEST_ONLY))
     expect(error).toMatchObject({ field: 'clientSecret', oauthError: 'invalid_client', isOrgLevel: true, isTransient: false })
-    expect(error.message).toBe('The token endpoint localhost:' + endpoint.port + ' refused the client secret: it is not a valid secret of this app (AADSTS7000215)')
+    expect(error.message).toBe(
+      'The token endpoint localhost:' + endpoint.port + ' refused the client secret: it is not a valid secret of this app (AADSTS7000215)',
+    )
     expect(error.detail).toContain('AADSTS7000215: Invalid client secret provided')
     expectNoLeak(error, SECRET)
   })
 
   it('says an expired secret (AADSTS7000222) has expired', async () => {
-    endpoint.answer(() => ({ status: 401, json: { error: 'invalid_client', error_description: 'AADSTS7000222: The provided client secret keys for app are expired.' } }))
+    endpoint.answer(() => ({
+      status: 401,
+      json: { error: 'invalid_client', error_description: 'AADSTS7000222: The provided client secret keys for app are expired.' },
+    }))
     const error = await tokenError(requestAccessToken(clientCredentials(endpoint), TEST_ONLY))
     expect(error).toMatchObject({ field: 'clientSecret', oauthError: 'invalid_client' })
     expect(error.message).toContain('it has expired (AADSTS7000222)')
@@ -85,7 +105,11 @@ describe('client credentials grant (Microsoft 365)', () => {
   it('puts invalid_scope on the scope', async () => {
     endpoint.answer(() => ({ status: 400, json: { error: 'invalid_scope', error_description: 'AADSTS70011: The provided value for scope is not valid.' } }))
     const error = await tokenError(requestAccessToken(clientCredentials(endpoint, { scope: 'SMTP.Send' }), TEST_ONLY))
-    expect(error).toMatchObject({ field: 'scope', oauthError: 'invalid_scope', hint: 'For Microsoft 365 SMTP the scope is https://outlook.office365.com/.default' })
+    expect(error).toMatchObject({
+      field: 'scope',
+      oauthError: 'invalid_scope',
+      hint: 'For Microsoft 365 SMTP the scope is https://outlook.office365.com/.default',
+    })
   })
 
   it('puts unauthorized_client on the client ID', async () => {
@@ -97,7 +121,12 @@ describe('client credentials grant (Microsoft 365)', () => {
   it('reports a non-JSON 500 as a transient server error of the endpoint', async () => {
     endpoint.answer(() => ({ status: 500, body: '<html>Internal Server Error</html>', contentType: 'text/html' }))
     const error = await tokenError(requestAccessToken(clientCredentials(endpoint), TEST_ONLY))
-    expect(error).toMatchObject({ field: 'tokenUrl', oauthError: null, isTransient: true, message: `The token endpoint localhost:${endpoint.port} had a server error (HTTP 500)` })
+    expect(error).toMatchObject({
+      field: 'tokenUrl',
+      oauthError: null,
+      isTransient: true,
+      message: `The token endpoint localhost:${endpoint.port} had a server error (HTTP 500)`,
+    })
   })
 
   it('reports a 200 that is not JSON on the token URL', async () => {
@@ -109,7 +138,10 @@ describe('client credentials grant (Microsoft 365)', () => {
   it('never shows an access token from an answer it cannot use', async () => {
     endpoint.answer(() => ({ json: { token_type: 'mac', access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.leaked-token', expires_in: 3599 } }))
     const error = await tokenError(requestAccessToken(clientCredentials(endpoint), TEST_ONLY))
-    expect(error).toMatchObject({ field: 'tokenUrl', message: `The token endpoint localhost:${endpoint.port} answered with a kind of token this app cannot use` })
+    expect(error).toMatchObject({
+      field: 'tokenUrl',
+      message: `The token endpoint localhost:${endpoint.port} answered with a kind of token this app cannot use`,
+    })
     expectNoLeak(error, 'leaked-token', SECRET)
   })
 
@@ -124,29 +156,47 @@ describe('client credentials grant (Microsoft 365)', () => {
     const started = Date.now()
     const error = await tokenError(requestAccessToken(clientCredentials(endpoint), { ...TEST_ONLY, timeoutMs: 500 }))
     expect(Date.now() - started).toBeLessThan(5_000)
-    expect(error).toMatchObject({ field: 'tokenUrl', isTransient: true, message: `The token endpoint localhost:${endpoint.port} did not answer within 0.5 seconds` })
+    expect(error).toMatchObject({
+      field: 'tokenUrl',
+      isTransient: true,
+      message: `The token endpoint localhost:${endpoint.port} did not answer within 0.5 seconds`,
+    })
   })
 
   it('reports a refused connection on the token URL', async () => {
     const closed = await startTokenEndpoint(() => tokenAnswer('x'))
     await closed.close()
     const error = await tokenError(requestAccessToken(clientCredentials(closed), TEST_ONLY))
-    expect(error).toMatchObject({ field: 'tokenUrl', message: `Connection refused: nothing accepts connections at the token endpoint localhost:${closed.port}` })
+    expect(error).toMatchObject({
+      field: 'tokenUrl',
+      message: `Connection refused: nothing accepts connections at the token endpoint localhost:${closed.port}`,
+    })
   })
 
   it('refuses http: and private addresses unless allowPrivateHosts, before connecting', async () => {
     const http = await tokenError(requestAccessToken(clientCredentials(endpoint, { tokenUrl: endpoint.url.replace('https:', 'http:') })))
     expect(http).toMatchObject({ field: 'tokenUrl', message: 'The token URL must start with https://' })
     const loopback = await tokenError(requestAccessToken(clientCredentials(endpoint), { allowPrivateHosts: false }))
-    expect(loopback).toMatchObject({ field: 'tokenUrl', message: 'Token endpoint: This host resolves to a private address (127.0.0.1); sending to internal networks is not allowed' })
+    expect(loopback).toMatchObject({
+      field: 'tokenUrl',
+      message: 'Token endpoint: This host resolves to a private address (127.0.0.1); sending to internal networks is not allowed',
+    })
     const literal = await tokenError(requestAccessToken(clientCredentials(endpoint, { tokenUrl: 'https://169.254.169.254/token' })))
-    expect(literal).toMatchObject({ field: 'tokenUrl', message: 'Token endpoint: This is a private address (169.254.169.254); sending to internal networks is not allowed' })
+    expect(literal).toMatchObject({
+      field: 'tokenUrl',
+      message: 'Token endpoint: This is a private address (169.254.169.254); sending to internal networks is not allowed',
+    })
     expect(endpoint.calls).toHaveLength(0)
   })
 
   it('asks for the missing fields before any request', async () => {
-    await expect(tokenError(requestAccessToken(clientCredentials(endpoint, { clientSecret: ' ' }), TEST_ONLY))).resolves.toMatchObject({ field: 'clientSecret', message: 'Enter the client secret' })
-    await expect(tokenError(requestAccessToken(clientCredentials(endpoint, { tokenUrl: 'login.microsoftonline.com' }), TEST_ONLY))).resolves.toMatchObject({ field: 'tokenUrl' })
+    await expect(tokenError(requestAccessToken(clientCredentials(endpoint, { clientSecret: ' ' }), TEST_ONLY))).resolves.toMatchObject({
+      field: 'clientSecret',
+      message: 'Enter the client secret',
+    })
+    await expect(tokenError(requestAccessToken(clientCredentials(endpoint, { tokenUrl: 'login.microsoftonline.com' }), TEST_ONLY))).resolves.toMatchObject({
+      field: 'tokenUrl',
+    })
     expect(endpoint.calls).toHaveLength(0)
   })
 })
@@ -156,7 +206,10 @@ describe('certificates of the token endpoint', () => {
     const endpoint = await startTokenEndpoint(() => tokenAnswer('x'), loadTestCa().untrusted)
     try {
       const error = await tokenError(requestAccessToken(clientCredentials(endpoint), TEST_ONLY))
-      expect(error).toMatchObject({ field: 'tokenUrl', message: `The certificate of the token endpoint localhost:${endpoint.port} is not trusted (self-signed or issued by an unknown authority)` })
+      expect(error).toMatchObject({
+        field: 'tokenUrl',
+        message: `The certificate of the token endpoint localhost:${endpoint.port} is not trusted (self-signed or issued by an unknown authority)`,
+      })
       expect(endpoint.calls).toHaveLength(0)
     } finally {
       await endpoint.close()
@@ -175,7 +228,11 @@ describe('certificates of the token endpoint', () => {
 })
 
 describe('Google service account (JWT bearer grant)', () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  })
   let endpoint: TTokenEndpoint
   let request: TServiceAccountRequest
   beforeAll(async () => {
@@ -200,7 +257,10 @@ describe('Google service account (JWT bearer grant)', () => {
         subject: 'noreply@example.com',
         audience: endpoint.url,
       })
-      const valid = params.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && payload.scope === 'https://mail.google.com/' && payload.exp === (payload.iat ?? 0) + 3600
+      const valid =
+        params.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
+        payload.scope === 'https://mail.google.com/' &&
+        payload.exp === (payload.iat ?? 0) + 3600
       return valid && decodeProtectedHeader(assertion).kid === 'key-7' ? tokenAnswer('google-token') : { status: 400, json: { error: 'invalid_grant' } }
     })
     const token = await requestAccessToken(request, TEST_ONLY)
@@ -209,7 +269,10 @@ describe('Google service account (JWT bearer grant)', () => {
   })
 
   it('puts invalid_grant (unknown user or no delegation) on the username, without key or assertion', async () => {
-    endpoint.answer(({ params }) => ({ status: 400, json: { error: 'invalid_grant', error_description: `Invalid email or User ID; assertion ${params.get('assertion')}` } }))
+    endpoint.answer(({ params }) => ({
+      status: 400,
+      json: { error: 'invalid_grant', error_description: `Invalid email or User ID; assertion ${params.get('assertion')}` },
+    }))
     const error = await tokenError(requestAccessToken(request, TEST_ONLY))
     expect(error).toMatchObject({ field: 'username', oauthError: 'invalid_grant' })
     const assertion = endpoint.calls[0].params.get('assertion') ?? ''
@@ -217,14 +280,23 @@ describe('Google service account (JWT bearer grant)', () => {
   })
 
   it('puts unauthorized_client (domain-wide delegation missing) on the service account key', async () => {
-    endpoint.answer(() => ({ status: 401, json: { error: 'unauthorized_client', error_description: 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.' } }))
+    endpoint.answer(() => ({
+      status: 401,
+      json: {
+        error: 'unauthorized_client',
+        error_description: 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.',
+      },
+    }))
     const error = await tokenError(requestAccessToken(request, TEST_ONLY))
     expect(error).toMatchObject({ field: 'serviceAccountKey', oauthError: 'unauthorized_client' })
     expect(error.message).toContain('domain-wide delegation is missing')
   })
 
   it('refuses a key that is not an RSA private key, before any request', async () => {
-    const broken = { ...request, serviceAccountKey: { ...request.serviceAccountKey, private_key: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' } }
+    const broken = {
+      ...request,
+      serviceAccountKey: { ...request.serviceAccountKey, private_key: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' },
+    }
     const error = await tokenError(requestAccessToken(broken, TEST_ONLY))
     expect(error).toMatchObject({ field: 'serviceAccountKey' })
     expect(endpoint.calls).toHaveLength(0)

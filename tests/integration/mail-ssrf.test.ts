@@ -6,8 +6,7 @@ import { resolveSmtpHost, SmtpHostError } from '@/lib/server/net/resolve-smtp-ho
 import { fixtureSettings, testMessage } from '../support/mail-fixtures'
 import { startSilentServer, type TSilentServer } from '../support/silent-server'
 
-const PRIVATE = (address: string, subject = 'This host resolves to') =>
-  `${subject} a private address (${address}); sending to internal networks is not allowed`
+const PRIVATE = (address: string, subject = 'This host resolves to') => `${subject} a private address (${address}); sending to internal networks is not allowed`
 
 describe('SSRF guard with allowPrivateHosts = false', () => {
   let server: TSilentServer
@@ -57,7 +56,11 @@ describe('SSRF guard with allowPrivateHosts = false', () => {
   })
 
   it('lets private hosts through when allowPrivateHosts is true', async () => {
-    await expect(resolveSmtpHost('localhost', { allowPrivateHosts: true })).resolves.toMatchObject({ host: 'localhost', servername: 'localhost', address: '127.0.0.1' })
+    await expect(resolveSmtpHost('localhost', { allowPrivateHosts: true })).resolves.toMatchObject({
+      host: 'localhost',
+      servername: 'localhost',
+      address: '127.0.0.1',
+    })
     await expect(resolveSmtpHost('[::1]', { allowPrivateHosts: true })).resolves.toMatchObject({ servername: null, address: '::1', family: 6 })
   })
 })

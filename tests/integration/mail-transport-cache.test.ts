@@ -25,7 +25,10 @@ describe('getPooledTransport', () => {
     expect(await getPooledTransport('org-b', settings, OPTIONS)).not.toBe(first)
     await Promise.all([1, 2].map(() => first.sendMail(mailOptionsFor(testMessage()))))
     const received = await server.waitForMessages(2)
-    expect(received.map((mail) => [mail.user, mail.secure])).toEqual([[TEST_USER.username, true], [TEST_USER.username, true]])
+    expect(received.map((mail) => [mail.user, mail.secure])).toEqual([
+      [TEST_USER.username, true],
+      [TEST_USER.username, true],
+    ])
   })
 
   it('rebuilds when the settings change, and again when they are reverted', async () => {

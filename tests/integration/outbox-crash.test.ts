@@ -26,7 +26,10 @@ function startWorkerProcess(orgId: string): ChildProcess {
   // the lease must outlast a batch (outcomes are recorded per batch), else a live worker's rows look abandoned
   const env = { ...process.env, WATCH_ORG_ID: orgId, OUTBOX_LEASE_MS: '5000', OUTBOX_POLL_MS: '50', ...(isPostgres ? {} : { PGLITE_DIR: pgliteDir }) }
   // node itself (not npx): SIGKILL must hit the worker, not a wrapper around it
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/worker-process.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/worker-process.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   children.push(child)
   return child
 }
@@ -68,7 +71,15 @@ describe('a worker process killed mid-delivery', () => {
       })
       for (let index = 0; index < COUNT; index++) {
         await prisma.outboxMessage.create({
-          data: { orgId: org.id, kind: 'verify', toAddress: `crash-${index}@users.test`, subject: 'Verify', html: '<p>x</p>', text: 'x', messageId: `<crash-${index}-${org.id}@test>` },
+          data: {
+            orgId: org.id,
+            kind: 'verify',
+            toAddress: `crash-${index}@users.test`,
+            subject: 'Verify',
+            html: '<p>x</p>',
+            text: 'x',
+            messageId: `<crash-${index}-${org.id}@test>`,
+          },
         })
       }
       return org.id

@@ -9,14 +9,7 @@ import { loadTestCa } from './test-ca'
 export const TEST_USER = { username: 'mailer@example.test', password: 'correct horse "battery" staple' } as const
 
 export type TSmtpFixtureKind =
-  | 'starttls-auth'
-  | 'implicit-tls'
-  | 'requires-auth'
-  | 'reject-sender'
-  | 'reject-recipient'
-  | 'untrusted-cert'
-  | 'wrong-name-cert'
-  | 'no-starttls'
+  'starttls-auth' | 'implicit-tls' | 'requires-auth' | 'reject-sender' | 'reject-recipient' | 'untrusted-cert' | 'wrong-name-cert' | 'no-starttls'
 
 export type TReceivedMail = {
   mailFrom: string
@@ -116,7 +109,8 @@ export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCred
     host: '127.0.0.1',
     port: boundPort,
     received,
-    waitForMessages: (count, timeoutMs = 10_000) => waitFor(() => received.length >= count, arrivals, 'message', timeoutMs, `${count} message(s) on port ${boundPort}`).then(() => received),
+    waitForMessages: (count, timeoutMs = 10_000) =>
+      waitFor(() => received.length >= count, arrivals, 'message', timeoutMs, `${count} message(s) on port ${boundPort}`).then(() => received),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

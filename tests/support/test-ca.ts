@@ -58,10 +58,17 @@ export async function createTestCa(dir: string): Promise<TTestCa> {
     ],
   })
   const signer = { ca: { key: ca.private, cert: ca.cert } }
-  const local: TAltName[] = [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }]
+  const local: TAltName[] = [
+    { type: 2, value: 'localhost' },
+    { type: 7, ip: '127.0.0.1' },
+    { type: 7, ip: '::1' },
+  ]
   const server = await generate([{ name: 'commonName', value: 'localhost' }], { ...leafOptions(local), ...signer })
   const wrong = await generate([{ name: 'commonName', value: 'wrong-name.example.test' }], {
-    ...leafOptions([{ type: 2, value: 'wrong-name.example.test' }, { type: 7, ip: '127.0.0.1' }]),
+    ...leafOptions([
+      { type: 2, value: 'wrong-name.example.test' },
+      { type: 7, ip: '127.0.0.1' },
+    ]),
     ...signer,
   })
   const untrusted = await generate([{ name: 'commonName', value: 'localhost' }], leafOptions(local.slice(0, 2)))

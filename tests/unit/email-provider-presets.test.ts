@@ -42,8 +42,22 @@ describe('PROVIDER_PRESETS', () => {
   })
 
   it('carries the documented values of the sign-in presets', () => {
-    expect(presetById('microsoft365')).toMatchObject({ host: 'smtp.office365.com', port: 587, security: 'starttls', auth: 'oauth-client-credentials', spfInclude: 'spf.protection.outlook.com', dkimSelectors: ['selector1', 'selector2'] })
-    expect(presetById('google')).toMatchObject({ host: 'smtp.gmail.com', port: 587, security: 'starttls', auth: 'google-service-account', spfInclude: '_spf.google.com', dkimSelectors: ['google'] })
+    expect(presetById('microsoft365')).toMatchObject({
+      host: 'smtp.office365.com',
+      port: 587,
+      security: 'starttls',
+      auth: 'oauth-client-credentials',
+      spfInclude: 'spf.protection.outlook.com',
+      dkimSelectors: ['selector1', 'selector2'],
+    })
+    expect(presetById('google')).toMatchObject({
+      host: 'smtp.gmail.com',
+      port: 587,
+      security: 'starttls',
+      auth: 'google-service-account',
+      spfInclude: '_spf.google.com',
+      dkimSelectors: ['google'],
+    })
     expect(presetById('sendgrid')).toMatchObject({ username: 'apikey', dkimSelectors: ['s1', 's2'] })
     expect(presetById('resend')).toMatchObject({ username: 'resend', spfInclude: 'amazonses.com', dkimSelectors: ['resend'] })
   })
@@ -77,7 +91,9 @@ describe('presetById', () => {
 describe('Microsoft helpers', () => {
   it('builds the v2.0 token endpoint of a tenant', () => {
     expect(microsoftTokenUrl('contoso.onmicrosoft.com')).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token')
-    expect(microsoftTokenUrl(' 72F988BF-86F1-41AF-91AB-2D7CD011DB47 ')).toBe('https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token')
+    expect(microsoftTokenUrl(' 72F988BF-86F1-41AF-91AB-2D7CD011DB47 ')).toBe(
+      'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token',
+    )
   })
 
   it('refuses a tenant that would change the URL', () => {

@@ -19,7 +19,14 @@ describe('parseEnv', () => {
 
   it('names every bad value with a fix', () => {
     const attempt = () =>
-      parseEnv({ PORT: '0', APP_URL: 'ftp://x', ENCRYPTION_KEY: 'short', DEFAULT_SMTP_URL: 'http://mail', SMTP_ALLOW_PRIVATE_HOSTS: 'yes', DEFAULT_MAIL_FROM: 'Console' })
+      parseEnv({
+        PORT: '0',
+        APP_URL: 'ftp://x',
+        ENCRYPTION_KEY: 'short',
+        DEFAULT_SMTP_URL: 'http://mail',
+        SMTP_ALLOW_PRIVATE_HOSTS: 'yes',
+        DEFAULT_MAIL_FROM: 'Console',
+      })
     expect(attempt).toThrow(/PORT: must be a whole number from 1 to 65535/)
     expect(attempt).toThrow(/APP_URL: must be an http\(s\) URL/)
     expect(attempt).toThrow(/ENCRYPTION_KEY: must be 32 random bytes/)

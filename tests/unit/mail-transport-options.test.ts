@@ -13,7 +13,14 @@ describe('smtpOptionsFor', () => {
 
   it('other ports with credentials: STARTTLS is required', () => {
     const options = smtpOptionsFor({ host: 'smtp.example.com', port: 587, ...credentials }, byName)
-    expect(options).toMatchObject({ port: 587, secure: false, requireTLS: true, ignoreTLS: false, opportunisticTLS: false, auth: { user: 'apikey', pass: 'secret' } })
+    expect(options).toMatchObject({
+      port: 587,
+      secure: false,
+      requireTLS: true,
+      ignoreTLS: false,
+      opportunisticTLS: false,
+      auth: { user: 'apikey', pass: 'secret' },
+    })
   })
 
   it('other ports without credentials: STARTTLS when offered, no AUTH', () => {

@@ -6,12 +6,21 @@ describe('providerReplyFailure', () => {
   it.each([
     [
       'Microsoft: SMTP AUTH disabled for the tenant',
-      { responseCode: 535, command: 'AUTH LOGIN', response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0201CA0055.namprd02.prod.outlook.com 2024-01-01T00:00:00.000Z 08DC0C1B2C3D4E5F]' },
+      {
+        responseCode: 535,
+        command: 'AUTH LOGIN',
+        response:
+          '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0201CA0055.namprd02.prod.outlook.com 2024-01-01T00:00:00.000Z 08DC0C1B2C3D4E5F]',
+      },
       { field: null, stage: 'auth', message: expect.stringContaining('SMTP AUTH is turned off'), hint: expect.stringContaining('December 2026') },
     ],
     [
       'Microsoft: security defaults block the user',
-      { responseCode: 535, command: 'AUTH LOGIN', response: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
+      {
+        responseCode: 535,
+        command: 'AUTH LOGIN',
+        response: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+      },
       { field: null, stage: 'auth' },
     ],
     [
@@ -31,37 +40,71 @@ describe('providerReplyFailure', () => {
     ],
     [
       'Microsoft: not signed in',
-      { responseCode: 530, command: 'MAIL FROM', response: '530 5.7.57 Client not authenticated to send mail. [DM6PR11CA0021.namprd11.prod.outlook.com 2024-01-01T00:00:00.000Z 08DC0C1B2C3D4E5F]' },
+      {
+        responseCode: 530,
+        command: 'MAIL FROM',
+        response: '530 5.7.57 Client not authenticated to send mail. [DM6PR11CA0021.namprd11.prod.outlook.com 2024-01-01T00:00:00.000Z 08DC0C1B2C3D4E5F]',
+      },
       { field: 'username', stage: 'mail' },
     ],
     [
       'Microsoft: SendAsDenied',
-      { responseCode: 554, command: 'DATA', response: '554 5.2.252 SendAsDenied; app@contoso.com not allowed to send as noreply@fabrikam.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message.' },
+      {
+        responseCode: 554,
+        command: 'DATA',
+        response:
+          '554 5.2.252 SendAsDenied; app@contoso.com not allowed to send as noreply@fabrikam.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message.',
+      },
       { field: 'fromAddress', stage: 'data', hint: expect.stringContaining('Send As') },
     ],
     [
       'Outlook.com: sender domain not authenticated',
-      { responseCode: 550, command: 'RCPT TO', response: '550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level. The sender\'s domain in the 5322.From address doesn\'t meet the authentication requirements defined for the sender.' },
+      {
+        responseCode: 550,
+        command: 'RCPT TO',
+        response:
+          "550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level. The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender.",
+      },
       { field: 'fromAddress', stage: 'rcpt' },
     ],
     [
       'Google: app password required',
-      { responseCode: 534, command: 'AUTH PLAIN', response: '534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor d2e1a72fcca58-6f4d2f3a1b2sm1234567b3a.12 - gsmtp' },
+      {
+        responseCode: 534,
+        command: 'AUTH PLAIN',
+        response:
+          '534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor d2e1a72fcca58-6f4d2f3a1b2sm1234567b3a.12 - gsmtp',
+      },
       { field: 'password', stage: 'auth', message: 'Google wants an app password, not the account password' },
     ],
     [
       'Google: bad credentials',
-      { responseCode: 535, command: 'AUTH PLAIN', response: '535-5.7.8 Username and Password not accepted. Learn more at\n535 5.7.8 https://support.google.com/mail/?p=BadCredentials i5sm8565805wrv.34 - gsmtp' },
+      {
+        responseCode: 535,
+        command: 'AUTH PLAIN',
+        response:
+          '535-5.7.8 Username and Password not accepted. Learn more at\n535 5.7.8 https://support.google.com/mail/?p=BadCredentials i5sm8565805wrv.34 - gsmtp',
+      },
       { field: 'password', stage: 'auth', message: 'Google did not accept the username and password' },
     ],
     [
       'Google: XOAUTH2 token for the wrong user',
-      { responseCode: 535, command: 'AUTH XOAUTH2', response: '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials 2adb3069b0e04-521f38d7f71sm2899713e87.194 - gsmtp' },
+      {
+        responseCode: 535,
+        command: 'AUTH XOAUTH2',
+        response:
+          '535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials 2adb3069b0e04-521f38d7f71sm2899713e87.194 - gsmtp',
+      },
       { field: 'username', stage: 'auth', hint: expect.stringContaining('https://mail.google.com/') },
     ],
     [
       'Gmail: unauthenticated sender',
-      { responseCode: 550, command: 'DATA', response: '550-5.7.26 This mail is unauthenticated, which poses a security risk to the\n550-5.7.26 sender and Gmail users, and has been blocked. The sender must\n550-5.7.26 authenticate with at least one of SPF or DKIM. For this message,\n550 5.7.26 DKIM checks did not pass and SPF check for [example.com] did not pass - gsmtp' },
+      {
+        responseCode: 550,
+        command: 'DATA',
+        response:
+          '550-5.7.26 This mail is unauthenticated, which poses a security risk to the\n550-5.7.26 sender and Gmail users, and has been blocked. The sender must\n550-5.7.26 authenticate with at least one of SPF or DKIM. For this message,\n550 5.7.26 DKIM checks did not pass and SPF check for [example.com] did not pass - gsmtp',
+      },
       { field: 'fromAddress', stage: 'data' },
     ],
   ])('%s', (_name, reply, expected) => {
@@ -86,7 +129,17 @@ describe('providerReplyFailure', () => {
   })
 
   it('gives each mapped reply its own message', () => {
-    const replies = ['535 5.7.139 x', '550 5.7.30 x', '535 5.7.3 Authentication unsuccessful', '530 5.7.57 x', '554 5.2.252 x', '550 5.7.515 x', '534 5.7.9 x - gsmtp', '535 5.7.8 x - gsmtp', '550 5.7.26 x']
+    const replies = [
+      '535 5.7.139 x',
+      '550 5.7.30 x',
+      '535 5.7.3 Authentication unsuccessful',
+      '530 5.7.57 x',
+      '554 5.2.252 x',
+      '550 5.7.515 x',
+      '534 5.7.9 x - gsmtp',
+      '535 5.7.8 x - gsmtp',
+      '550 5.7.26 x',
+    ]
     const messages = replies.map((response) => providerReplyFailure({ response })?.message)
     expect(messages.every(Boolean)).toBe(true)
     expect(new Set(messages).size).toBe(replies.length)

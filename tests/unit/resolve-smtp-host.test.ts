@@ -56,7 +56,10 @@ describe('resolveSmtpHost', () => {
   })
 
   it('reports unknown hosts, DNS failures and slow lookups on the host field', async () => {
-    expect(await refusal('nope.example.com', failing('ENOTFOUND'))).toMatchObject({ reason: 'not-found', message: 'The host nope.example.com could not be found' })
+    expect(await refusal('nope.example.com', failing('ENOTFOUND'))).toMatchObject({
+      reason: 'not-found',
+      message: 'The host nope.example.com could not be found',
+    })
     expect(await refusal('flaky.example.com', failing('EAI_AGAIN'))).toMatchObject({ reason: 'dns-failed' })
     const never: TLookup = () => new Promise(() => undefined)
     const slow = await resolveSmtpHost('slow.example.com', { lookup: never, timeoutMs: 20 }).catch((caught: unknown) => caught)

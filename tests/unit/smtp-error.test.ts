@@ -11,28 +11,109 @@ const context = { host: 'smtp.example.com', port: 587, implicitTls: false, passw
 
 describe('classifySmtpError', () => {
   it.each([
-    ['wrong password', { code: 'EAUTH', responseCode: 535, response: '535 5.7.8 Authentication credentials invalid', command: 'AUTH PLAIN', permanent: true }, { field: 'password', stage: 'auth', message: AUTH_FAILED_MESSAGE, code: 535, isPermanent: true }],
-    ['connection refused', { code: 'ESOCKET', originalCode: 'ECONNREFUSED', command: 'CONN' }, { field: 'port', stage: 'tcp', message: 'Connection refused: nothing accepts connections on port 587 of smtp.example.com', isPermanent: false }],
+    [
+      'wrong password',
+      { code: 'EAUTH', responseCode: 535, response: '535 5.7.8 Authentication credentials invalid', command: 'AUTH PLAIN', permanent: true },
+      { field: 'password', stage: 'auth', message: AUTH_FAILED_MESSAGE, code: 535, isPermanent: true },
+    ],
+    [
+      'connection refused',
+      { code: 'ESOCKET', originalCode: 'ECONNREFUSED', command: 'CONN' },
+      { field: 'port', stage: 'tcp', message: 'Connection refused: nothing accepts connections on port 587 of smtp.example.com', isPermanent: false },
+    ],
     ['unknown host (nodemailer)', { code: 'EDNS', originalCode: 'ENOTFOUND', command: 'CONN' }, { field: 'host', stage: 'dns', isPermanent: false }],
     ['unknown host (dns.lookup)', { code: 'ENOTFOUND' }, { field: 'host', stage: 'dns' }],
-    ['no greeting', { code: 'ETIMEDOUT', timeoutType: 'GREETING_TIMEOUT', command: 'CONN' }, { field: 'port', stage: 'ehlo', message: 'The server accepted the connection but never sent its SMTP greeting', isPermanent: false }],
-    ['connect timeout', { code: 'ETIMEDOUT', timeoutType: 'CONNECT_TIMEOUT', command: 'CONN' }, { field: 'port', stage: 'tcp', message: 'The connection attempt timed out' }],
-    ['stalled server', { code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT', command: 'CONN' }, { field: null, message: 'The server stopped responding', isPermanent: false }],
-    ['implicit TLS against STARTTLS port', { code: 'ESOCKET', originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER', command: 'CONN' }, { field: 'port', stage: 'tls', hint: 'Port 465 expects TLS from the first byte; this server answered in plain text: use 587' }],
-    ['self-signed', { code: 'ESOCKET', originalCode: 'DEPTH_ZERO_SELF_SIGNED_CERT', command: 'CONN' }, { field: 'host', stage: 'tls', message: "The server's certificate is not trusted (self-signed or issued by an unknown authority)" }],
+    [
+      'no greeting',
+      { code: 'ETIMEDOUT', timeoutType: 'GREETING_TIMEOUT', command: 'CONN' },
+      { field: 'port', stage: 'ehlo', message: 'The server accepted the connection but never sent its SMTP greeting', isPermanent: false },
+    ],
+    [
+      'connect timeout',
+      { code: 'ETIMEDOUT', timeoutType: 'CONNECT_TIMEOUT', command: 'CONN' },
+      { field: 'port', stage: 'tcp', message: 'The connection attempt timed out' },
+    ],
+    [
+      'stalled server',
+      { code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT', command: 'CONN' },
+      { field: null, message: 'The server stopped responding', isPermanent: false },
+    ],
+    [
+      'implicit TLS against STARTTLS port',
+      { code: 'ESOCKET', originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER', command: 'CONN' },
+      { field: 'port', stage: 'tls', hint: 'Port 465 expects TLS from the first byte; this server answered in plain text: use 587' },
+    ],
+    [
+      'self-signed',
+      { code: 'ESOCKET', originalCode: 'DEPTH_ZERO_SELF_SIGNED_CERT', command: 'CONN' },
+      { field: 'host', stage: 'tls', message: "The server's certificate is not trusted (self-signed or issued by an unknown authority)" },
+    ],
     ['unknown CA', { code: 'ESOCKET', originalCode: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', command: 'CONN' }, { field: 'host', stage: 'tls' }],
-    ['expired', { code: 'ESOCKET', originalCode: 'CERT_HAS_EXPIRED', command: 'CONN' }, { field: 'host', stage: 'tls', message: "The server's certificate has expired or is not yet valid" }],
-    ['name mismatch', { code: 'ESOCKET', originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID', cert: { subjectaltname: 'DNS:mx1.provider.net, DNS:mx2.provider.net, IP Address:192.0.2.1' } }, { field: 'host', stage: 'tls', message: "The server's certificate is not valid for smtp.example.com", hint: 'The certificate was issued for mx1.provider.net, mx2.provider.net: enter that host name instead' }],
-    ['sender rejected', { code: 'EENVELOPE', responseCode: 553, response: '553 5.7.1 Sender address rejected', command: 'MAIL FROM', permanent: true }, { field: 'fromAddress', stage: 'mail', code: 553, isPermanent: true }],
-    ['sender deferred', { code: 'EENVELOPE', responseCode: 451, response: '451 4.3.0 Try again later', command: 'MAIL FROM', permanent: false }, { field: 'fromAddress', stage: 'mail', isPermanent: false }],
-    ['recipient rejected', { code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 User unknown', command: 'RCPT TO', permanent: true }, { field: 'recipient', stage: 'rcpt', code: 550, isPermanent: true }],
-    ['auth required, none given', { code: 'EENVELOPE', responseCode: 530, response: '530 5.7.0 Authentication required', command: 'MAIL FROM', permanent: true }, { field: 'username', stage: 'mail', code: 530 }],
-    ['no STARTTLS', { code: 'ETLS', responseCode: 500, response: '500 Error: command not recognized', command: 'STARTTLS', permanent: true }, { field: 'port', stage: 'tls', message: 'The server does not offer STARTTLS, so the password cannot be sent securely' }],
-    ['AUTH before STARTTLS', { code: 'EAUTH', responseCode: 538, response: '538 5.7.11 Encryption required', command: 'AUTH PLAIN' }, { field: 'port', stage: 'auth' }],
-    ['missing password', { code: 'EAUTH', command: 'API', message: 'Missing credentials for "PLAIN"' }, { field: 'password', stage: 'auth', message: 'Enter the password for this username' }],
-    ['message too large', { code: 'EMESSAGE', responseCode: 552, response: '552 5.3.4 Message size exceeds fixed limit', command: 'DATA' }, { field: null, stage: 'data', isPermanent: true }],
+    [
+      'expired',
+      { code: 'ESOCKET', originalCode: 'CERT_HAS_EXPIRED', command: 'CONN' },
+      { field: 'host', stage: 'tls', message: "The server's certificate has expired or is not yet valid" },
+    ],
+    [
+      'name mismatch',
+      {
+        code: 'ESOCKET',
+        originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        cert: { subjectaltname: 'DNS:mx1.provider.net, DNS:mx2.provider.net, IP Address:192.0.2.1' },
+      },
+      {
+        field: 'host',
+        stage: 'tls',
+        message: "The server's certificate is not valid for smtp.example.com",
+        hint: 'The certificate was issued for mx1.provider.net, mx2.provider.net: enter that host name instead',
+      },
+    ],
+    [
+      'sender rejected',
+      { code: 'EENVELOPE', responseCode: 553, response: '553 5.7.1 Sender address rejected', command: 'MAIL FROM', permanent: true },
+      { field: 'fromAddress', stage: 'mail', code: 553, isPermanent: true },
+    ],
+    [
+      'sender deferred',
+      { code: 'EENVELOPE', responseCode: 451, response: '451 4.3.0 Try again later', command: 'MAIL FROM', permanent: false },
+      { field: 'fromAddress', stage: 'mail', isPermanent: false },
+    ],
+    [
+      'recipient rejected',
+      { code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 User unknown', command: 'RCPT TO', permanent: true },
+      { field: 'recipient', stage: 'rcpt', code: 550, isPermanent: true },
+    ],
+    [
+      'auth required, none given',
+      { code: 'EENVELOPE', responseCode: 530, response: '530 5.7.0 Authentication required', command: 'MAIL FROM', permanent: true },
+      { field: 'username', stage: 'mail', code: 530 },
+    ],
+    [
+      'no STARTTLS',
+      { code: 'ETLS', responseCode: 500, response: '500 Error: command not recognized', command: 'STARTTLS', permanent: true },
+      { field: 'port', stage: 'tls', message: 'The server does not offer STARTTLS, so the password cannot be sent securely' },
+    ],
+    [
+      'AUTH before STARTTLS',
+      { code: 'EAUTH', responseCode: 538, response: '538 5.7.11 Encryption required', command: 'AUTH PLAIN' },
+      { field: 'port', stage: 'auth' },
+    ],
+    [
+      'missing password',
+      { code: 'EAUTH', command: 'API', message: 'Missing credentials for "PLAIN"' },
+      { field: 'password', stage: 'auth', message: 'Enter the password for this username' },
+    ],
+    [
+      'message too large',
+      { code: 'EMESSAGE', responseCode: 552, response: '552 5.3.4 Message size exceeds fixed limit', command: 'DATA' },
+      { field: null, stage: 'data', isPermanent: true },
+    ],
     ['server busy', { code: 'ECONNECTION', responseCode: 421, response: '421 4.7.0 Try again later', command: 'CONN' }, { field: null, isPermanent: false }],
-    ['closed unexpectedly', { code: 'ECONNECTION', command: 'CONN' }, { field: null, message: 'The server closed the connection unexpectedly', isPermanent: false }],
+    [
+      'closed unexpectedly',
+      { code: 'ECONNECTION', command: 'CONN' },
+      { field: null, message: 'The server closed the connection unexpectedly', isPermanent: false },
+    ],
     ['bad greeting', { code: 'EPROTOCOL', responseCode: 554, response: '554 No SMTP service here', command: 'CONN' }, { field: 'host', stage: 'ehlo' }],
   ])('%s', (_name, fields, expected) => {
     expect(classifySmtpError(nodemailerError(fields), context)).toMatchObject(expected)
@@ -61,7 +142,11 @@ describe('classifySmtpError', () => {
   })
 
   it('passes host refusals through with their own wording', () => {
-    const refusal = new SmtpHostError('internal', 'This host resolves to a private address (10.0.0.1); sending to internal networks is not allowed', 'Use a public host')
+    const refusal = new SmtpHostError(
+      'internal',
+      'This host resolves to a private address (10.0.0.1); sending to internal networks is not allowed',
+      'Use a public host',
+    )
     expect(classifySmtpError(refusal)).toEqual({ field: 'host', stage: 'dns', message: refusal.message, hint: 'Use a public host', isPermanent: true })
   })
 
@@ -72,7 +157,12 @@ describe('classifySmtpError', () => {
   })
 
   it('never carries the password, a stack or the raw error message', () => {
-    const error = nodemailerError({ code: 'EAUTH', responseCode: 535, response: '535 bad password s3cret-pass for user', message: 'Invalid login: 535 bad password s3cret-pass' })
+    const error = nodemailerError({
+      code: 'EAUTH',
+      responseCode: 535,
+      response: '535 bad password s3cret-pass for user',
+      message: 'Invalid login: 535 bad password s3cret-pass',
+    })
     const failure = classifySmtpError(error, context)
     const serialized = JSON.stringify(failure)
     expect(serialized).not.toContain('s3cret-pass')
@@ -82,16 +172,31 @@ describe('classifySmtpError', () => {
 
   it('treats non-errors and unknown errors as transient with a generic message', () => {
     expect(classifySmtpError('boom')).toMatchObject({ field: null, message: 'The email could not be sent', isPermanent: false })
-    expect(classifySmtpError(nodemailerError({ code: 'EMESSAGE', responseCode: 451, response: '451 try later', command: 'DATA', permanent: false }))).toMatchObject({ isPermanent: false })
+    expect(
+      classifySmtpError(nodemailerError({ code: 'EMESSAGE', responseCode: 451, response: '451 try later', command: 'DATA', permanent: false })),
+    ).toMatchObject({ isPermanent: false })
   })
 })
 
 describe('helpers', () => {
   it('maps SMTP commands to stages', () => {
-    expect(['EHLO', 'STARTTLS', 'AUTH LOGIN', 'MAIL FROM', 'RCPT TO', 'DATA', 'CONN'].map((command) => stageOfCommand(command, 'tcp'))).toEqual(['ehlo', 'tls', 'auth', 'mail', 'rcpt', 'data', 'tcp'])
+    expect(['EHLO', 'STARTTLS', 'AUTH LOGIN', 'MAIL FROM', 'RCPT TO', 'DATA', 'CONN'].map((command) => stageOfCommand(command, 'tcp'))).toEqual([
+      'ehlo',
+      'tls',
+      'auth',
+      'mail',
+      'rcpt',
+      'data',
+      'tcp',
+    ])
   })
 
   it('builds the context from settings', () => {
-    expect(errorContextFor({ host: 'smtp.example.com', port: 465, password: 'x' })).toEqual({ host: 'smtp.example.com', port: 465, implicitTls: true, password: 'x' })
+    expect(errorContextFor({ host: 'smtp.example.com', port: 465, password: 'x' })).toEqual({
+      host: 'smtp.example.com',
+      port: 465,
+      implicitTls: true,
+      password: 'x',
+    })
   })
 })

@@ -19,8 +19,8 @@ export default async function OrgHomePage({ params }: { params: Promise<{ slug: 
       <section className="mt-4 rounded-xl border border-slate-200 bg-white p-6 shadow-xs">
         <h2 className="text-base font-semibold">{provider ? 'Your emails come from your own server' : 'Send email from your own domain'}</h2>
         <p className="mt-1 max-w-prose text-sm text-slate-600">
-          Sign-up verification and password recovery emails go out through the platform’s mail service by default. Connect your
-          own SMTP server so your users receive them from a sender they recognise.
+          Sign-up verification and password recovery emails go out through the platform’s mail service by default. Connect your own SMTP server so your users
+          receive them from a sender they recognise.
         </p>
         <Link
           href={routes.emailProvider(org.slug)}

@@ -14,7 +14,9 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   email_provider_update: ({ changes = [] }) => {
     const hostChange = changes.find((change) => change.field === 'host')
     if (hostChange && !hostChange.from) return `Set up the custom provider ${String(hostChange.to)}`
-    const parts = changes.map((change) => (change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : (FIELD_LABELS[change.field] ?? change.field)))
+    const parts = changes.map((change) =>
+      change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : (FIELD_LABELS[change.field] ?? change.field),
+    )
     return parts.length > 0 ? `Updated ${parts.join(', ')}` : 'Updated the settings'
   },
   email_provider_revert: () => 'Reverted to the default provider',

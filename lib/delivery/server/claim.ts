@@ -34,7 +34,6 @@ export async function claimDueMessages(prisma: PrismaClient, workerId: string, l
     RETURNING m.id, m."orgId", m.kind, m."toAddress", m.subject, m.html, m.text, m."messageId", m.attempts, m."createdAt"`
 }
 
-
 /**
  * Records a batch's outcomes: delivered messages with one UPDATE per (status, provider) rather than one per message
  * (per-message updates cost the worker more CPU than the SMTP sends themselves); the others one by one, as they differ.

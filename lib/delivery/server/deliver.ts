@@ -25,7 +25,14 @@ export async function deliverMessage(message: TClaimedMessage, lookUpProvider: (
   try {
     const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts, tuning: provider.tuning })
     await transport.sendMail({
-      ...mailOptionsFor({ from: provider.from, replyTo: provider.replyTo, to: message.toAddress, subject: message.subject, html: message.html, text: message.text }),
+      ...mailOptionsFor({
+        from: provider.from,
+        replyTo: provider.replyTo,
+        to: message.toAddress,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+      }),
       messageId: message.messageId,
     })
     return { status: 'sent', provider: provider.label }

@@ -67,7 +67,15 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
           <p className="text-sm text-slate-600">Where your organization’s emails are handed over for delivery.</p>
         </div>
-        <TextField className="sm:col-span-4" label={EMAIL_PROVIDER_LABELS.host} placeholder="smtp.example.com" autoComplete="off" spellCheck={false} error={errors.host?.message} {...form.register('host')} />
+        <TextField
+          className="sm:col-span-4"
+          label={EMAIL_PROVIDER_LABELS.host}
+          placeholder="smtp.example.com"
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.host?.message}
+          {...form.register('host')}
+        />
         <TextField
           className="sm:col-span-2"
           label={EMAIL_PROVIDER_LABELS.port}
@@ -78,7 +86,14 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           hint="25, 587 (STARTTLS) or 465 (TLS)"
           {...form.register('port')}
         />
-        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.username} autoComplete="off" spellCheck={false} error={errors.username?.message} {...form.register('username')} />
+        <TextField
+          className="sm:col-span-3"
+          label={EMAIL_PROVIDER_LABELS.username}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.username?.message}
+          {...form.register('username')}
+        />
         <div className="sm:col-span-3">
           <PasswordField
             registration={form.register('password')}
@@ -98,8 +113,21 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           <h2 className="text-base font-semibold text-slate-900">Sender</h2>
           <p className="text-sm text-slate-600">How your emails appear in your users’ inboxes.</p>
         </div>
-        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.fromAddress} type="email" placeholder="no-reply@example.com" error={errors.fromAddress?.message} {...form.register('fromAddress')} />
-        <TextField className="sm:col-span-3" label={EMAIL_PROVIDER_LABELS.displayName} placeholder="Acme" error={errors.displayName?.message} {...form.register('displayName')} />
+        <TextField
+          className="sm:col-span-3"
+          label={EMAIL_PROVIDER_LABELS.fromAddress}
+          type="email"
+          placeholder="no-reply@example.com"
+          error={errors.fromAddress?.message}
+          {...form.register('fromAddress')}
+        />
+        <TextField
+          className="sm:col-span-3"
+          label={EMAIL_PROVIDER_LABELS.displayName}
+          placeholder="Acme"
+          error={errors.displayName?.message}
+          {...form.register('displayName')}
+        />
         <TextField
           className="sm:col-span-3"
           label={EMAIL_PROVIDER_LABELS.replyTo}

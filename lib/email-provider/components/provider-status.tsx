@@ -20,8 +20,8 @@ export function ProviderStatus({ provider }: { provider: TProviderView | null })
         </p>
       ) : (
         <p className="text-sm text-slate-700">
-          <span className="font-semibold text-slate-900">Default provider in use.</span> Emails are sent by the platform’s own mail service until you
-          configure your server below.
+          <span className="font-semibold text-slate-900">Default provider in use.</span> Emails are sent by the platform’s own mail service until you configure
+          your server below.
         </p>
       )}
     </div>

@@ -49,7 +49,6 @@ export type TProviderWrite = Omit<TStoredSettings, 'hasPassword'> & {
   password: string | null | undefined
 }
 
-
 /** Bumps the version if it still equals `expected`; false when someone else saved in between. */
 async function claimVersion(tx: TTransaction, orgId: string, expected: number): Promise<boolean> {
   const { count } = await tx.organization.updateMany({ where: { id: orgId, emailProviderVersion: expected }, data: { emailProviderVersion: { increment: 1 } } })

@@ -11,8 +11,7 @@ import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
 // The connection options come from smtpOptionsFor, so what passes here passes in real sending.
 
 export type TDiagnosticResult =
-  | { ok: true; reply: string; durationMs: number; steps: TDiagnosticStep[] }
-  | { ok: false; error: TSmtpFailure; durationMs: number; steps: TDiagnosticStep[] }
+  { ok: true; reply: string; durationMs: number; steps: TDiagnosticStep[] } | { ok: false; error: TSmtpFailure; durationMs: number; steps: TDiagnosticStep[] }
 
 // A TLS server answers a ClientHello within one round trip; a silent port costs the full wait, after the greeting
 // timeout, so greeting (8 s) + probe + DNS, TCP and the page must stay under the 10 s promised for every failure.
@@ -58,7 +57,10 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     } catch (error) {
       if (session.tls) ok('tls', tlsDetail(session.tls, implicitTls))
       const timeoutType = (error as { timeoutType?: string }).timeoutType
-      const portSpeaksTls = !implicitTls && timeoutType === 'GREETING_TIMEOUT' && (await probeImplicitTls(target.address, settings.port, smtpOptions, Math.min(TLS_PROBE_MS, timeouts.greetingTimeout)))
+      const portSpeaksTls =
+        !implicitTls &&
+        timeoutType === 'GREETING_TIMEOUT' &&
+        (await probeImplicitTls(target.address, settings.port, smtpOptions, Math.min(TLS_PROBE_MS, timeouts.greetingTimeout)))
       return finish(classifySmtpError(error, { ...context, portSpeaksTls }))
     }
     const ehlo = session.ehloReplies()

@@ -61,8 +61,16 @@ const RULES: readonly TRule[] = [
     stage: 'auth',
     failure: (oauth) =>
       oauth
-        ? { field: 'username', message: 'Microsoft 365 refused the app token for this mailbox', hint: 'Register the app in Exchange Online with New-ServicePrincipal and grant it the mailbox with Add-MailboxPermission -AccessRights FullAccess; the Username must be that mailbox' }
-        : { field: 'password', message: 'Microsoft 365 rejected the username or password', hint: 'Check the mailbox address and password, or switch to OAuth 2.0 client credentials' },
+        ? {
+            field: 'username',
+            message: 'Microsoft 365 refused the app token for this mailbox',
+            hint: 'Register the app in Exchange Online with New-ServicePrincipal and grant it the mailbox with Add-MailboxPermission -AccessRights FullAccess; the Username must be that mailbox',
+          }
+        : {
+            field: 'password',
+            message: 'Microsoft 365 rejected the username or password',
+            hint: 'Check the mailbox address and password, or switch to OAuth 2.0 client credentials',
+          },
   },
   {
     code: '5.7.57',
@@ -107,8 +115,16 @@ const RULES: readonly TRule[] = [
     stage: 'auth',
     failure: (oauth) =>
       oauth
-        ? { field: 'username', message: 'Google refused the token for this user', hint: 'The Username must be a user of the Workspace domain that delegated https://mail.google.com/ to the service account, and the token must have been issued for that user' }
-        : { field: 'password', message: 'Google did not accept the username and password', hint: 'Use the full address as the Username and an app password as the Password, or sign in with a service account' },
+        ? {
+            field: 'username',
+            message: 'Google refused the token for this user',
+            hint: 'The Username must be a user of the Workspace domain that delegated https://mail.google.com/ to the service account, and the token must have been issued for that user',
+          }
+        : {
+            field: 'password',
+            message: 'Google did not accept the username and password',
+            hint: 'Use the full address as the Username and an app password as the Password, or sign in with a service account',
+          },
   },
   {
     code: '5.7.26',

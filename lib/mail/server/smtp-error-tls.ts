@@ -43,10 +43,20 @@ export function tlsFailure(raw: TRawSmtpError, system: string, context: TErrorCo
     }
   }
   if (OUT_OF_DATE.has(system)) {
-    return { field: 'host', stage: 'tls', message: "The server's certificate has expired or is not yet valid", hint: 'The server operator must renew the certificate' }
+    return {
+      field: 'host',
+      stage: 'tls',
+      message: "The server's certificate has expired or is not yet valid",
+      hint: 'The server operator must renew the certificate',
+    }
   }
   if (raw.code === 'ETLS' || system === 'EPROTO' || /^ERR_(SSL|TLS)_/.test(system)) {
-    return { field: 'port', stage: 'tls', message: 'The TLS connection could not be established', hint: 'Check the port: 465 uses TLS from the first byte, 587 uses STARTTLS' }
+    return {
+      field: 'port',
+      stage: 'tls',
+      message: 'The TLS connection could not be established',
+      hint: 'Check the port: 465 uses TLS from the first byte, 587 uses STARTTLS',
+    }
   }
   return null
 }

@@ -21,8 +21,8 @@ export function InvalidLinkHelp({ slug, purpose }: TInvalidLinkProps) {
     <div className="flex flex-col gap-3 text-sm text-slate-600">
       <p>Verification links work once and expire after 24 hours. If you already confirmed your address, there is nothing left to do.</p>
       <p>
-        Not confirmed yet? <OrgLink href={routes.orgUserPage(slug, 'recover')}>Reset your password</OrgLink>: the link in that email confirms your address
-        too. No account yet? <OrgLink href={routes.orgUserPage(slug, 'signup')}>Sign up</OrgLink>.
+        Not confirmed yet? <OrgLink href={routes.orgUserPage(slug, 'recover')}>Reset your password</OrgLink>: the link in that email confirms your address too.
+        No account yet? <OrgLink href={routes.orgUserPage(slug, 'signup')}>Sign up</OrgLink>.
       </p>
     </div>
   )

@@ -53,10 +53,12 @@ export async function applyMigrations(driver: TMigrationDriver, dir: string): Pr
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       await driver.exec('ROLLBACK').catch(() => {})
-      await driver.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, rolled_back_at, logs) VALUES ($1, $2, $3, now(), $4)`,
-        [id, checksum, name, message],
-      )
+      await driver.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, rolled_back_at, logs) VALUES ($1, $2, $3, now(), $4)`, [
+        id,
+        checksum,
+        name,
+        message,
+      ])
       throw new Error(`migration ${name} failed: ${message}`)
     }
     applied.push(name)

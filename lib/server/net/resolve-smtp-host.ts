@@ -44,11 +44,19 @@ export async function resolveSmtpHost(rawHost: string, options: TResolveOptions 
   const { allowPrivateHosts = env.SMTP_ALLOW_PRIVATE_HOSTS, timeoutMs = 5_000, lookup = defaultLookup } = options
   const literal = parseHostLiteral(rawHost)
   if (literal.kind === 'invalid') {
-    throw new SmtpHostError('invalid', `"${literal.input}" is not a valid host name`, 'Enter the server name only, such as smtp.example.com (no scheme, port or path)')
+    throw new SmtpHostError(
+      'invalid',
+      `"${literal.input}" is not a valid host name`,
+      'Enter the server name only, such as smtp.example.com (no scheme, port or path)',
+    )
   }
   if (literal.kind === 'non-canonical') {
     const meant = literal.meant ? `an unusual way of writing the IP address ${literal.meant}` : 'not a valid IP address'
-    throw new SmtpHostError('non-canonical', `"${literal.input}" is ${meant}`, 'Enter a host name such as smtp.example.com, or an IPv4 address in dotted form such as 203.0.113.10')
+    throw new SmtpHostError(
+      'non-canonical',
+      `"${literal.input}" is ${meant}`,
+      'Enter a host name such as smtp.example.com, or an IPv4 address in dotted form such as 203.0.113.10',
+    )
   }
   const isName = literal.kind === 'name'
   const host = isName ? literal.name : literal.address
@@ -78,7 +86,17 @@ function assertDialable(address: string, isName: boolean): void {
 async function lookupWithTimeout(host: string, lookup: TLookup, timeoutMs: number): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SmtpHostError('dns-timeout', `Looking up ${host} took longer than ${Math.round(timeoutMs / 1000)} seconds`, 'Check the host name; if it is right, the DNS servers may be having trouble: try again in a minute')), timeoutMs)
+    timer = setTimeout(
+      () =>
+        reject(
+          new SmtpHostError(
+            'dns-timeout',
+            `Looking up ${host} took longer than ${Math.round(timeoutMs / 1000)} seconds`,
+            'Check the host name; if it is right, the DNS servers may be having trouble: try again in a minute',
+          ),
+        ),
+      timeoutMs,
+    )
   })
   try {
     const results = await Promise.race([lookup(host), timeout])
@@ -97,5 +115,10 @@ function lookupError(host: string, error: unknown): SmtpHostError {
   if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME') {
     return new SmtpHostError('not-found', `The host ${host} could not be found`, 'Check the spelling of the host name', { cause: error })
   }
-  return new SmtpHostError('dns-failed', `The host ${host} could not be looked up right now`, 'This is usually a temporary DNS problem: try again in a minute', { cause: error })
+  return new SmtpHostError(
+    'dns-failed',
+    `The host ${host} could not be looked up right now`,
+    'This is usually a temporary DNS problem: try again in a minute',
+    { cause: error },
+  )
 }

@@ -6,4 +6,12 @@ import 'server-only'
 export { clearAccessTokens, getAccessToken, invalidateAccessToken } from '@/lib/mail/server/oauth/token-cache'
 export { requestAccessToken } from '@/lib/mail/server/oauth/token-request'
 export { classifyTokenError, redactSecrets, TokenError, type TTokenErrorContext, type TTokenFailure } from '@/lib/mail/server/oauth/token-error'
-export type { TAccessToken, TClientCredentialsRequest, TServiceAccountKey, TServiceAccountRequest, TTokenField, TTokenRequest, TTokenRequestOptions } from '@/lib/mail/server/oauth/types'
+export type {
+  TAccessToken,
+  TClientCredentialsRequest,
+  TServiceAccountKey,
+  TServiceAccountRequest,
+  TTokenField,
+  TTokenRequest,
+  TTokenRequestOptions,
+} from '@/lib/mail/server/oauth/types'

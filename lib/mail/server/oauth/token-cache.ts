@@ -77,7 +77,15 @@ function fingerprintOf(request: TTokenRequest, options: TTokenRequestOptions): s
   const material =
     request.kind === 'client-credentials'
       ? [request.kind, request.tokenUrl, request.clientId, request.clientSecret, request.scope]
-      : [request.kind, request.serviceAccountKey.client_email, request.serviceAccountKey.private_key, request.serviceAccountKey.private_key_id ?? '', request.serviceAccountKey.token_uri, request.user, request.scope ?? '']
+      : [
+          request.kind,
+          request.serviceAccountKey.client_email,
+          request.serviceAccountKey.private_key,
+          request.serviceAccountKey.private_key_id ?? '',
+          request.serviceAccountKey.token_uri,
+          request.user,
+          request.scope ?? '',
+        ]
   return createHash('sha256')
     .update(JSON.stringify([...material, options.allowPrivateHosts ?? false]))
     .digest('hex')

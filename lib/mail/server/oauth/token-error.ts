@@ -83,14 +83,25 @@ export function classifyTokenError(error: unknown, context: TTokenErrorContext):
   // no cause: oauth4webapi's errors carry the response body, which may hold a token
   if (error instanceof OperationProcessingError) return new TokenError(processingFailure(error, context))
   if (error instanceof UnsupportedOperationError) {
-    return new TokenError({ message: `The token endpoint ${context.host} answered with a kind of token this app cannot use`, hint: 'SMTP needs a Bearer token: check the token URL', field: 'tokenUrl' })
+    return new TokenError({
+      message: `The token endpoint ${context.host} answered with a kind of token this app cannot use`,
+      hint: 'SMTP needs a Bearer token: check the token URL',
+      field: 'tokenUrl',
+    })
   }
   if (error instanceof SmtpHostError) {
     const hint = REFUSED_HOST_REASONS.has(error.reason) ? "Use your identity provider's public token URL" : error.hint
-    return new TokenError({ message: `Token endpoint: ${error.message}`, hint, field: 'tokenUrl', isTransient: !REFUSED_HOST_REASONS.has(error.reason) }, { cause: error })
+    return new TokenError(
+      { message: `Token endpoint: ${error.message}`, hint, field: 'tokenUrl', isTransient: !REFUSED_HOST_REASONS.has(error.reason) },
+      { cause: error },
+    )
   }
   if (error instanceof ResponseTooLargeError) {
-    return new TokenError({ message: `The token endpoint ${context.host} sent an answer larger than ${error.limit / 1024} KB`, hint: URL_HINT, field: 'tokenUrl' })
+    return new TokenError({
+      message: `The token endpoint ${context.host} sent an answer larger than ${error.limit / 1024} KB`,
+      hint: URL_HINT,
+      field: 'tokenUrl',
+    })
   }
   return new TokenError(networkFailure(error, context), { cause: safeCause(error) })
 }
@@ -100,7 +111,12 @@ function processingFailure(error: OperationProcessingError, context: TTokenError
   const status = error.cause instanceof Response ? error.cause.status : null
   const answered = status ? ` (HTTP ${status})` : ''
   if (status && status >= 500) {
-    return { message: `The token endpoint ${host} had a server error${answered}`, hint: 'Try again in a few minutes; if it keeps failing, check the token URL', field: 'tokenUrl', isTransient: true }
+    return {
+      message: `The token endpoint ${host} had a server error${answered}`,
+      hint: 'Try again in a few minutes; if it keeps failing, check the token URL',
+      field: 'tokenUrl',
+      isTransient: true,
+    }
   }
   if (error.code === 'OAUTH_RESPONSE_IS_NOT_JSON' || error.code === 'OAUTH_PARSE_ERROR') {
     return { message: `The token endpoint ${host} did not answer with JSON${answered}`, hint: URL_HINT, field: 'tokenUrl' }
@@ -119,30 +135,66 @@ function networkFailure(error: unknown, context: TTokenErrorContext): TTokenFail
   const raw = (typeof error === 'object' && error !== null ? error : {}) as { code?: string; name?: string; message?: string }
   const code = raw.code ?? ''
   if (raw.name === 'TimeoutError' || raw.name === 'AbortError' || code === 'ETIMEDOUT') {
-    return { message: `The token endpoint ${host} did not answer${within(context.timeoutMs)}`, hint: 'Try again in a minute; if it keeps happening, check the token URL and that outgoing HTTPS is allowed', field: 'tokenUrl', isTransient: true }
+    return {
+      message: `The token endpoint ${host} did not answer${within(context.timeoutMs)}`,
+      hint: 'Try again in a minute; if it keeps happening, check the token URL and that outgoing HTTPS is allowed',
+      field: 'tokenUrl',
+      isTransient: true,
+    }
   }
   if (code === 'ECONNREFUSED') {
     return { message: `Connection refused: nothing accepts connections at the token endpoint ${host}`, hint: URL_HINT, field: 'tokenUrl', isTransient: true }
   }
   if (UNREACHABLE.has(code)) {
-    return { message: `The token endpoint ${host} cannot be reached from here`, hint: 'Check the token URL; if it is right, outgoing connections may be blocked here', field: 'tokenUrl', isTransient: true }
+    return {
+      message: `The token endpoint ${host} cannot be reached from here`,
+      hint: 'Check the token URL; if it is right, outgoing connections may be blocked here',
+      field: 'tokenUrl',
+      isTransient: true,
+    }
   }
   if (RESET.has(code)) {
-    return { message: `The token endpoint ${host} reset the connection`, hint: 'Try again; if it keeps happening, check the token URL', field: 'tokenUrl', isTransient: true }
+    return {
+      message: `The token endpoint ${host} reset the connection`,
+      hint: 'Try again; if it keeps happening, check the token URL',
+      field: 'tokenUrl',
+      isTransient: true,
+    }
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return { message: `The certificate of the token endpoint is not valid for ${host}`, hint: 'Use the token URL your identity provider documents', field: 'tokenUrl' }
+    return {
+      message: `The certificate of the token endpoint is not valid for ${host}`,
+      hint: 'Use the token URL your identity provider documents',
+      field: 'tokenUrl',
+    }
   }
   if (UNTRUSTED.has(code)) {
-    return { message: `The certificate of the token endpoint ${host} is not trusted (self-signed or issued by an unknown authority)`, hint: 'Use the token URL your identity provider documents; untrusted certificates are refused', field: 'tokenUrl' }
+    return {
+      message: `The certificate of the token endpoint ${host} is not trusted (self-signed or issued by an unknown authority)`,
+      hint: 'Use the token URL your identity provider documents; untrusted certificates are refused',
+      field: 'tokenUrl',
+    }
   }
   if (OUT_OF_DATE.has(code)) {
-    return { message: `The certificate of the token endpoint ${host} has expired or is not yet valid`, hint: "The endpoint's operator must renew the certificate", field: 'tokenUrl' }
+    return {
+      message: `The certificate of the token endpoint ${host} has expired or is not yet valid`,
+      hint: "The endpoint's operator must renew the certificate",
+      field: 'tokenUrl',
+    }
   }
   if (code === 'EPROTO' || /^ERR_(SSL|TLS)_/.test(code)) {
-    return { message: `A secure (TLS) connection to the token endpoint ${host} could not be established`, hint: 'Check the token URL, including its port', field: 'tokenUrl' }
+    return {
+      message: `A secure (TLS) connection to the token endpoint ${host} could not be established`,
+      hint: 'Check the token URL, including its port',
+      field: 'tokenUrl',
+    }
   }
-  return { message: `The token could not be requested from ${host}`, hint: 'Try again; if it keeps failing, check the token URL', field: 'tokenUrl', isTransient: true }
+  return {
+    message: `The token could not be requested from ${host}`,
+    hint: 'Try again; if it keeps failing, check the token URL',
+    field: 'tokenUrl',
+    isTransient: true,
+  }
 }
 
 // 500 -> " within 0.5 seconds", 10_000 -> " within 10 seconds"

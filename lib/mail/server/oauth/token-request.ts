@@ -30,7 +30,8 @@ export async function requestAccessToken(request: TTokenRequest, options: TToken
   }
   const as: oauth.AuthorizationServer = { issuer: url.origin, token_endpoint: url.href }
   try {
-    const answer = request.kind === 'client-credentials' ? await clientCredentials(as, request, httpOptions) : await serviceAccount(as, request, context, httpOptions)
+    const answer =
+      request.kind === 'client-credentials' ? await clientCredentials(as, request, httpOptions) : await serviceAccount(as, request, context, httpOptions)
     const lifetime = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : ASSUMED_LIFETIME_S
     return { accessToken: answer.access_token, expiresAt: new Date(Date.now() + lifetime * 1000) }
   } catch (error) {
@@ -40,7 +41,11 @@ export async function requestAccessToken(request: TTokenRequest, options: TToken
 
 type THttpOptions = oauth.TokenEndpointRequestOptions
 
-async function clientCredentials(as: oauth.AuthorizationServer, request: TClientCredentialsRequest, httpOptions: THttpOptions): Promise<oauth.TokenEndpointResponse> {
+async function clientCredentials(
+  as: oauth.AuthorizationServer,
+  request: TClientCredentialsRequest,
+  httpOptions: THttpOptions,
+): Promise<oauth.TokenEndpointResponse> {
   const clientId = required(request.clientId, 'clientId', 'Enter the Client ID (Application ID) of the app registration')
   const secret = required(request.clientSecret, 'clientSecret', 'Enter the client secret of the app registration')
   const scope = required(request.scope, 'scope', 'Enter the scope; Microsoft 365 uses https://outlook.office365.com/.default')
@@ -49,7 +54,12 @@ async function clientCredentials(as: oauth.AuthorizationServer, request: TClient
   return oauth.processClientCredentialsResponse(as, client, response)
 }
 
-async function serviceAccount(as: oauth.AuthorizationServer, request: TServiceAccountRequest, context: TTokenErrorContext, httpOptions: THttpOptions): Promise<oauth.TokenEndpointResponse> {
+async function serviceAccount(
+  as: oauth.AuthorizationServer,
+  request: TServiceAccountRequest,
+  context: TTokenErrorContext,
+  httpOptions: THttpOptions,
+): Promise<oauth.TokenEndpointResponse> {
   const assertion = await signAssertion(request)
   context.secrets?.push(assertion)
   const client: oauth.Client = { client_id: request.serviceAccountKey.client_email }
@@ -70,7 +80,11 @@ async function signAssertion(request: TServiceAccountRequest): Promise<string> {
   try {
     privateKey = await importPKCS8(key.private_key ?? '', 'RS256')
   } catch {
-    throw new TokenError({ message: 'The private_key of the service account key is not a valid RSA private key (PKCS#8 PEM)', hint: keyHint, field: 'serviceAccountKey' })
+    throw new TokenError({
+      message: 'The private_key of the service account key is not a valid RSA private key (PKCS#8 PEM)',
+      hint: keyHint,
+      field: 'serviceAccountKey',
+    })
   }
   const issuedAt = Math.floor(Date.now() / 1000)
   return new SignJWT({ scope })
@@ -85,9 +99,13 @@ async function signAssertion(request: TServiceAccountRequest): Promise<string> {
 
 function parseTokenUrl(raw: string | undefined, kind: TTokenRequest['kind'], allowPrivateHosts: boolean): URL {
   const field = kind === 'client-credentials' ? 'tokenUrl' : 'serviceAccountKey'
-  const hint = kind === 'client-credentials' ? 'Microsoft 365 uses https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token' : 'Paste the service account key file unchanged: its token_uri is https://oauth2.googleapis.com/token'
+  const hint =
+    kind === 'client-credentials'
+      ? 'Microsoft 365 uses https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token'
+      : 'Paste the service account key file unchanged: its token_uri is https://oauth2.googleapis.com/token'
   const url = parseUrl(raw)
-  if (!url) throw new TokenError({ message: kind === 'client-credentials' ? 'Enter the token URL' : 'The service account key has no valid token_uri', hint, field })
+  if (!url)
+    throw new TokenError({ message: kind === 'client-credentials' ? 'Enter the token URL' : 'The service account key has no valid token_uri', hint, field })
   if (url.protocol !== 'https:' && !(allowPrivateHosts && url.protocol === 'http:')) {
     throw new TokenError({ message: 'The token URL must start with https://', hint, field })
   }

@@ -4,14 +4,28 @@ import type { ReactNode } from 'react'
 
 // The frame every email shares: a centred white card on a light grey page, system fonts.
 
-const page = { backgroundColor: '#f4f4f5', fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif', margin: 0, padding: '32px 0' }
+const page = {
+  backgroundColor: '#f4f4f5',
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
+  margin: 0,
+  padding: '32px 0',
+}
 const card = { backgroundColor: '#ffffff', border: '1px solid #e4e4e7', borderRadius: '8px', margin: '0 auto', maxWidth: '520px', padding: '32px' }
 const brand = { color: '#71717a', fontSize: '13px', fontWeight: 600, letterSpacing: '0.04em', margin: '0 0 24px', textTransform: 'uppercase' as const }
 const title = { color: '#18181b', fontSize: '22px', fontWeight: 600, lineHeight: '28px', margin: '0 0 16px' }
 const footer = { color: '#a1a1aa', fontSize: '12px', lineHeight: '18px', margin: 0 }
 
 export const paragraph = { color: '#3f3f46', fontSize: '15px', lineHeight: '24px', margin: '0 0 16px' }
-export const button = { backgroundColor: '#18181b', borderRadius: '6px', color: '#ffffff', display: 'inline-block', fontSize: '15px', fontWeight: 600, padding: '12px 20px', textDecoration: 'none' }
+export const button = {
+  backgroundColor: '#18181b',
+  borderRadius: '6px',
+  color: '#ffffff',
+  display: 'inline-block',
+  fontSize: '15px',
+  fontWeight: 600,
+  padding: '12px 20px',
+  textDecoration: 'none',
+}
 export const fallbackLink = { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '16px 0 0', wordBreak: 'break-all' as const }
 
 /** The shared email frame: organization name, title, content and a footer line. */

@@ -22,8 +22,7 @@ export default async function CapturedEmailPage({ params }: TCapturedPageProps) 
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{message.subject}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Captured (no default provider configured): this email was not sent. Set DEFAULT_SMTP_URL, or configure a custom provider, to deliver
-          emails like it.
+          Captured (no default provider configured): this email was not sent. Set DEFAULT_SMTP_URL, or configure a custom provider, to deliver emails like it.
         </p>
       </header>
       <dl className="grid grid-cols-[8rem_1fr] gap-y-1 rounded-xl border border-slate-200 bg-white px-6 py-4 text-sm shadow-xs">
