@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AUTH_FAILED_MESSAGE, classifySmtpError, errorContextFor, stageOfCommand } from '@/lib/mail/server/smtp-error'
 import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 
-// Errors shaped like the ones nodemailer 10 produces against real servers (see TOOLCHAIN.md).
+// Errors shaped like the ones nodemailer 10 produces against real servers (codes seen when this suite was written against smtp-server and real providers).
 function nodemailerError(fields: Record<string, unknown>): Error {
   return Object.assign(new Error(String(fields.message ?? 'failure')), fields)
 }
