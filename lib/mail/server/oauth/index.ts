@@ -14,4 +14,4 @@ export type {
   TTokenField,
   TTokenRequest,
   TTokenRequestOptions,
-} from '@/lib/mail/server/oauth/types'
+} from '@/lib/mail/oauth-types'

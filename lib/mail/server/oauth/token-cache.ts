@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { requestAccessToken } from '@/lib/mail/server/oauth/token-request'
-import type { TAccessToken, TTokenRequest, TTokenRequestOptions } from '@/lib/mail/server/oauth/types'
+import type { TAccessToken, TTokenRequest, TTokenRequestOptions } from '@/lib/mail/oauth-types'
 
 // Access tokens per organization, in memory only (never persisted). A token is reused until five
 // minutes before it expires; callers asking for the same key at once share one request. The entry

@@ -4,7 +4,7 @@ import { REFUSED_HOST_REASONS } from '@/lib/mail/server/smtp-error'
 import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 import { ResponseTooLargeError } from '@/lib/mail/server/oauth/guarded-fetch'
 import { oauthFailure } from '@/lib/mail/server/oauth/token-error-oauth'
-import type { TGrantKind, TTokenField } from '@/lib/mail/server/oauth/types'
+import type { TGrantKind, TTokenField } from '@/lib/mail/oauth-types'
 
 // Turns token request failures into plain words on the form field to fix. Messages are ours and
 // name the token endpoint's host; the server's error_description is passed along separately, with

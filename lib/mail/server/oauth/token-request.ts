@@ -3,7 +3,7 @@ import { importPKCS8, SignJWT } from 'jose'
 import * as oauth from 'oauth4webapi'
 import { guardedFetch } from '@/lib/mail/server/oauth/guarded-fetch'
 import { classifyTokenError, TokenError, type TTokenErrorContext } from '@/lib/mail/server/oauth/token-error'
-import type { TAccessToken, TClientCredentialsRequest, TServiceAccountRequest, TTokenRequest, TTokenRequestOptions } from '@/lib/mail/server/oauth/types'
+import type { TAccessToken, TClientCredentialsRequest, TServiceAccountRequest, TTokenRequest, TTokenRequestOptions } from '@/lib/mail/oauth-types'
 
 // Gets an access token from the token endpoint: the client credentials grant (Microsoft 365), or
 // the JWT bearer grant of a Google service account. oauth4webapi builds and checks the exchange;
