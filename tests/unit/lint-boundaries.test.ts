@@ -19,7 +19,9 @@ describe('lint boundaries', () => {
 
   it('fails when a component imports server code, and passes when it imports client-safe code', async () => {
     const serverImport = "import { getProviderView } from '@/lib/email-provider/server/store'\nexport const x = getProviderView\n"
-    expect(await rulesBroken(serverImport, 'lib/email-provider/components/fixture.tsx')).toEqual([expect.stringMatching(/^no-restricted-imports: .*Server-only/)])
+    expect(await rulesBroken(serverImport, 'lib/email-provider/components/fixture.tsx')).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*Server-only/),
+    ])
     expect(await rulesBroken(serverImport, 'components/ui/fixture.tsx')).toEqual([expect.stringMatching(/^no-restricted-imports/)])
     const safeImport = "import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'\nexport const x = EMAIL_PROVIDER_LABELS\n"
     expect(await rulesBroken(safeImport, 'lib/email-provider/components/fixture.tsx')).toEqual([])
