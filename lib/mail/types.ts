@@ -1,11 +1,30 @@
 // Shapes shared by the mail library. Types only, so no 'server-only': UI code may import them with `import type`.
 
-/** Connection settings of an SMTP provider, as the organization entered them (password already decrypted). */
+import type { TTokenRequest } from '@/lib/mail/oauth-types'
+
+/**
+ * How the session is encrypted. `auto`: TLS from the first byte on 465, STARTTLS elsewhere, and TLS from the first
+ * byte on a port that answers a plain connection with silence or a TLS alert (e.g. Amazon SES's 2465); TLS is
+ * required in every mode but `none` (an internal relay, never with credentials).
+ */
+export type TConnectionSecurity = 'auto' | 'starttls' | 'tls' | 'none'
+
+/** The security actually used for a connection (what `auto` resolved to, and whether it was detected). */
+export type TResolvedSecurity = { mode: 'starttls' | 'tls' | 'none'; isDetected: boolean }
+
+/** How the session signs in; secrets already decrypted. */
+export type TSmtpAuth =
+  | { kind: 'none' }
+  | { kind: 'password'; username: string; password: string }
+  /** XOAUTH2 with an access token fetched at send time (cached per `tokenCacheKey`, usually the organization id). */
+  | { kind: 'oauth2'; username: string; tokenCacheKey: string; tokenRequest: TTokenRequest }
+
+/** Connection settings of an SMTP provider: what the transport factory, the worker and the test email all take. */
 export type TSmtpSettings = {
   host: string
   port: number
-  username?: string | null
-  password?: string | null
+  security: TConnectionSecurity
+  auth: TSmtpAuth
 }
 
 /** A mailbox: always passed to nodemailer as an object so display names are encoded, never spliced into headers. */
@@ -22,10 +41,23 @@ export type TMailMessage = {
 }
 
 /** The SMTP session stages, in the order they happen; failures and diagnostics name one of them. */
-export type TSmtpStage = 'dns' | 'tcp' | 'tls' | 'ehlo' | 'auth' | 'mail' | 'rcpt' | 'data'
+export type TSmtpStage = 'dns' | 'tcp' | 'tls' | 'ehlo' | 'token' | 'auth' | 'mail' | 'rcpt' | 'data'
 
 /** The settings field a failure points at, or null when no field is to blame. */
-export type TSmtpField = 'host' | 'port' | 'username' | 'password' | 'fromAddress' | 'recipient' | null
+export type TSmtpField =
+  | 'host'
+  | 'port'
+  | 'security'
+  | 'username'
+  | 'password'
+  | 'tokenUrl'
+  | 'clientId'
+  | 'clientSecret'
+  | 'scope'
+  | 'serviceAccountKey'
+  | 'fromAddress'
+  | 'recipient'
+  | null
 
 /** A send failure in plain words, safe to show to the user (never contains the password or a stack). */
 export type TSmtpFailure = {
