@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
   // Imported here so that a configuration error prints as a message, not as a stack trace.
   const { env } = await import('@/lib/env')
   const { openDatabase } = await import('@/lib/server/db/open')
-  const { parseBase64Key, reencryptSecrets } = await import('@/lib/server/crypto/rotate')
+  const { parseBase64Key, reencryptSecrets } = await import('@/lib/email-provider/server/rotate-secrets')
 
   const newKey = parseBase64Key(parsed.newKeyText, parsed.newKeySource)
   const current = currentKeyText(env)
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
     if (database.applied.length > 0) console.info(`Applied pending migrations first: ${database.applied.join(', ')}`)
     const result = await reencryptSecrets(database.prisma, knownKeys, newKey)
     console.info(
-      `Re-encrypted ${plural(result.reencrypted, 'stored password')} with the new key (key id ${newKey.id}); ` + `${result.alreadyCurrent} already used it.`,
+      `Re-encrypted ${plural(result.reencrypted, 'stored provider secret')} with the new key (key id ${newKey.id}); ` + `${result.alreadyCurrent} already used it.`,
     )
   } finally {
     await database.close()

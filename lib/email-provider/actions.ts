@@ -4,7 +4,7 @@ import { authorizeOrgAction } from '@/lib/auth/server/action-access'
 import { CORRECT_THE_FIELDS, providerFailure } from '@/lib/email-provider/messages'
 import { ZEmailProviderForm, ZRevertRequest, ZTestEmailRequest } from '@/lib/email-provider/schema'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
-import { hostRefusal } from '@/lib/email-provider/server/host-check'
+import { targetRefusal } from '@/lib/email-provider/server/host-check'
 import { revertEmailProvider, updateEmailProvider, type TProviderResult } from '@/lib/email-provider/server/service'
 import { sendTestEmail } from '@/lib/email-provider/server/test-email'
 import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
@@ -16,8 +16,8 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
   if (!access.ok) return access
   const parsed = ZEmailProviderForm.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
-  const refusal = await hostRefusal(parsed.data.host)
-  if (refusal) return providerFailure({ ok: false, code: 'host-refused', field: 'host', detail: refusal })
+  const refusal = await targetRefusal(parsed.data)
+  if (refusal) return providerFailure({ ok: false, code: 'host-refused', ...refusal })
   return afterChange(access.org.id, await updateEmailProvider(access.org.id, access.admin, parsed.data))
 }
 

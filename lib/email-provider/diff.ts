@@ -1,22 +1,57 @@
 // Which settings an Update changes, described without ever including a secret.
+import type { TSecretField } from './fields'
 import type { TSettingsChange, TStoredSettings } from './types'
 
-const PLAIN_FIELDS = ['host', 'port', 'fromAddress', 'replyTo', 'username', 'displayName'] as const
+const PLAIN_FIELDS = [
+  'preset',
+  'host',
+  'port',
+  'security',
+  'authKind',
+  'username',
+  'tenantId',
+  'tokenUrl',
+  'clientId',
+  'scope',
+  'clientSecretExpiresAt',
+  'serviceAccountEmail',
+  'fromAddress',
+  'replyTo',
+  'displayName',
+] as const
 
-/** The non-secret fields that differ, plus what happened to the password (set, replaced, removed). */
-export function describeChanges(before: TStoredSettings | null, after: TStoredSettings, isPasswordReplaced: boolean): TSettingsChange[] {
+const auditValue = (value: string | number | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)
+
+/** The non-secret fields that differ, plus what happened to the secret (set, replaced, removed) under its own name. */
+export function describeChanges(
+  before: TStoredSettings | null,
+  after: TStoredSettings,
+  secret: { field: TSecretField | null; isReplaced: boolean; previousField: TSecretField | null },
+): TSettingsChange[] {
   const changes: TSettingsChange[] = []
   for (const field of PLAIN_FIELDS) {
-    const previous = before ? before[field] : null
-    if (previous !== after[field]) changes.push({ field, from: previous, to: after[field] })
+    const previous = before ? auditValue(before[field]) : null
+    const next = auditValue(after[field])
+    if (previous !== next) changes.push({ field, from: previous, to: next })
   }
-  if (!before?.hasPassword && after.hasPassword) changes.push({ field: 'password', note: 'set' })
-  else if (before?.hasPassword && !after.hasPassword) changes.push({ field: 'password', note: 'removed' })
-  else if (isPasswordReplaced) changes.push({ field: 'password', note: 'replaced' })
+  const hadSecret = Boolean(before?.hasSecret)
+  if (hadSecret && secret.previousField && secret.previousField !== secret.field) changes.push({ field: secret.previousField, note: 'removed' })
+  if (secret.field && after.hasSecret) {
+    const isSameSecret = hadSecret && secret.previousField === secret.field
+    if (!isSameSecret) changes.push({ field: secret.field, note: 'set' })
+    else if (secret.isReplaced) changes.push({ field: secret.field, note: 'replaced' })
+  }
   return changes
 }
 
-/** True when the saved password would go to a different server or account than it was saved for. */
-export function isCredentialTargetChanged(before: TStoredSettings, next: { host: string; port: number; username: string | null }): boolean {
-  return before.host !== next.host || before.port !== next.port || before.username !== next.username
+/** True when a saved secret would go to a different server, endpoint or account than it was saved for. */
+export function isCredentialTargetChanged(before: TStoredSettings, next: Omit<TStoredSettings, 'hasSecret'>): boolean {
+  return (
+    before.host !== next.host ||
+    before.port !== next.port ||
+    before.username !== next.username ||
+    before.tokenUrl !== next.tokenUrl ||
+    before.clientId !== next.clientId ||
+    before.serviceAccountEmail !== next.serviceAccountEmail
+  )
 }

@@ -2,4 +2,26 @@
 // render, while zod and the schema load only when the form is first validated (see components/forms/lazy-resolver.ts).
 
 /** The order the form shows its fields in: the first invalid one gets focus. */
-export const EMAIL_PROVIDER_FIELDS = ['host', 'port', 'fromAddress', 'replyTo', 'username', 'password', 'displayName'] as const
+export const EMAIL_PROVIDER_FIELDS = [
+  'preset',
+  'host',
+  'port',
+  'security',
+  'authKind',
+  'username',
+  'password',
+  'tenantId',
+  'tokenUrl',
+  'clientId',
+  'clientSecret',
+  'clientSecretExpiresAt',
+  'scope',
+  'serviceAccountKey',
+  'fromAddress',
+  'displayName',
+  'replyTo',
+] as const
+
+/** The secret fields: write-only, blank keeps the saved value. */
+export const SECRET_FIELDS = ['password', 'clientSecret', 'serviceAccountKey'] as const
+export type TSecretField = (typeof SECRET_FIELDS)[number]

@@ -1,10 +1,38 @@
-// The Email Provider form's field labels, exactly as the product names them (form, audit trail, tests).
+// The Email Provider form's labels, exactly as the product names them (form, audit trail, tests).
+import type { TConnectionSecurity } from '@/lib/mail/types'
+import type { TAuthKind } from './schema'
+
 export const EMAIL_PROVIDER_LABELS = {
+  preset: 'Provider',
   host: 'Server Host',
   port: 'Server Port',
-  fromAddress: 'From Address',
-  replyTo: 'Reply-to Address',
+  security: 'Connection security',
+  authKind: 'Authentication',
   username: 'Username',
   password: 'Password',
+  tenantId: 'Tenant ID',
+  tokenUrl: 'Token URL',
+  clientId: 'Client ID',
+  clientSecret: 'Client Secret',
+  clientSecretExpiresAt: 'Client secret expires',
+  scope: 'Scope',
+  serviceAccountKey: 'Service account key (JSON)',
+  serviceAccountEmail: 'Service account',
+  fromAddress: 'From Address',
+  replyTo: 'Reply-to Address',
   displayName: 'Display Name',
 } as const
+
+export const SECURITY_LABELS: Record<TConnectionSecurity, string> = {
+  auto: 'Automatic',
+  starttls: 'STARTTLS',
+  tls: 'TLS',
+  none: 'None (internal relay, unencrypted)',
+}
+
+export const AUTH_KIND_LABELS: Record<TAuthKind, string> = {
+  password: 'Password',
+  oauth_client_credentials: 'OAuth 2.0 client credentials',
+  google_service_account: 'Google service account',
+  none: 'None',
+}

@@ -11,7 +11,7 @@ export type TProviderPresetId = (typeof PROVIDER_PRESET_IDS)[number]
 export type TProviderSecurity = 'auto' | 'starttls' | 'tls' | 'none'
 
 /** How the console signs in to the server. */
-export type TProviderAuth = 'password' | 'oauth-client-credentials' | 'google-service-account' | 'none'
+export type TProviderAuth = 'password' | 'oauth_client_credentials' | 'google_service_account' | 'none'
 
 export type TProviderPreset = {
   id: TProviderPresetId
@@ -84,7 +84,7 @@ export const PROVIDER_PRESETS: readonly TProviderPreset[] = [
     host: 'smtp.office365.com',
     port: 587,
     security: 'starttls',
-    auth: 'oauth-client-credentials',
+    auth: 'oauth_client_credentials',
     setup: [
       'Microsoft Entra admin center → App registrations: register an app and add a client secret',
       'API permissions → Office 365 Exchange Online → Application permission SMTP.SendAsApp, then Grant admin consent',
@@ -105,7 +105,7 @@ export const PROVIDER_PRESETS: readonly TProviderPreset[] = [
     host: 'smtp.gmail.com',
     port: 587,
     security: 'starttls',
-    auth: 'google-service-account',
+    auth: 'google_service_account',
     setup: [
       'Google Cloud console: create a service account and a JSON key',
       "Admin console → Security → Access and data control → API controls → Manage Domain Wide Delegation: add the service account's client ID with scope https://mail.google.com/",

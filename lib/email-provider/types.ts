@@ -1,16 +1,29 @@
 // Shapes of the Email Provider feature shared by its server code and its components (types only, client-safe).
 import type { TActionFailure } from '@/lib/forms/action-result'
-import type { TDiagnosticStep } from '@/lib/mail/types'
+import type { TConnectionSecurity, TDiagnosticStep } from '@/lib/mail/types'
+import type { TProviderPresetId } from './presets'
+import type { TAuthKind } from './schema'
 
-/** The provider as stored, without its secret: what the page, the audit trail and the diff may see. */
+/** The provider as stored, without its secrets: what the page, the audit trail and the diff may see. */
 export type TStoredSettings = {
+  preset: TProviderPresetId
   host: string
   port: number
+  security: TConnectionSecurity
+  authKind: TAuthKind
+  username: string | null
+  tenantId: string | null
+  tokenUrl: string | null
+  clientId: string | null
+  scope: string | null
+  clientSecretExpiresAt: Date | null
+  /** The service account key's client_email (the key itself is secret). */
+  serviceAccountEmail: string | null
   fromAddress: string
   replyTo: string | null
-  username: string | null
   displayName: string | null
-  hasPassword: boolean
+  /** Whether the secret of `authKind` (password, client secret or key) is saved. */
+  hasSecret: boolean
 }
 
 /** The custom provider as the console shows it. */

@@ -2,6 +2,7 @@ import 'server-only'
 import { env } from '@/lib/env'
 import { closeDatabase, getDatabase } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
+import { upgradeLegacySecrets } from '@/lib/email-provider/server/rotate-secrets'
 import { startDeliveryWorker } from '@/lib/delivery/server/worker'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 
@@ -16,9 +17,11 @@ export function onShutdown(hook: TStopHook) {
 
 /** Validates config, opens and migrates the database, and arranges a clean shutdown. */
 export async function startServerRuntime() {
-  getKeyring()
+  const keyring = getKeyring()
   const database = await getDatabase()
   console.info(`[db] using ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'}`)
+  const upgraded = await upgradeLegacySecrets(database.prisma, keyring.all, keyring.current)
+  if (upgraded > 0) console.info(`[db] re-sealed ${upgraded} provider password(s) in the v2 secrets format`)
   if (!env.DEFAULT_SMTP_URL) {
     console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
   }

@@ -1,8 +1,9 @@
-// The Email Provider's data layer (lib/email-provider/{service,store}.ts) on the run's database: the password is sealed
-// at rest and write-only, versions refuse stale forms (also across a revert), and the audit trail never holds a secret.
+// The Email Provider's data layer (lib/email-provider/server/{service,store}.ts) on the run's database: the secrets are
+// sealed together at rest, bound to their organization, and write-only; versions refuse stale forms (also across a revert), and the audit trail never holds a secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getKeyring } from '@/lib/server/crypto/keyring'
-import { open, sealedKeyId } from '@/lib/server/crypto/secret-box'
+import { sealedKeyId } from '@/lib/server/crypto/secret-box'
+import { openProviderSecrets } from '@/lib/email-provider/server/sealed-secrets'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/server/service'
 import { getProviderForSending, getProviderView } from '@/lib/email-provider/server/store'
@@ -42,30 +43,47 @@ async function orgWithProvider() {
   const saved = await updateEmailProvider(org.id, admin, providerForm({ password: PASSWORD, version: 0 }))
   expect(saved).toEqual({ ok: true, version: 1 })
   const row = await storedRow(org.id)
-  if (!row?.passwordSecret) throw new Error('the provider was not saved with a password')
-  return { org, row, secret: row.passwordSecret }
+  if (!row?.secrets) throw new Error('the provider was not saved with a password')
+  return { org, row, secret: row.secrets }
 }
+
+const opened = (sealed: string | null | undefined, orgId: string) => openProviderSecrets(sealed ?? '', orgId, getKeyring().all)
 
 describe('the stored password', () => {
   it('is sealed with the current key: not the plaintext, and it opens back to the plaintext with the keyring', async () => {
-    const { secret } = await orgWithProvider()
+    const { org, secret } = await orgWithProvider()
     expect(secret).not.toBe(PASSWORD)
     expect(secret).not.toContain(PASSWORD)
     expect(secret).not.toContain(Buffer.from(PASSWORD).toString('base64'))
     expect(sealedKeyId(secret)).toBe(getKeyring().current.id)
-    expect(open(secret, getKeyring().all)).toBe(PASSWORD)
+    expect(opened(secret, org.id)).toEqual({ password: PASSWORD })
+  })
+
+  it('does not open in another organization: the sealed blob is bound to its organization', async () => {
+    const { org, secret } = await orgWithProvider()
+    const other = await newOrg()
+    expect(() => openProviderSecrets(secret, other.id, getKeyring().all)).toThrow()
+    expect(opened(secret, org.id).password).toBe(PASSWORD)
   })
 
   it('never reaches the console view, only the sending path', async () => {
     const { org } = await orgWithProvider()
     const view = await getProviderView(org.id)
     expect(view.version).toBe(1)
-    expect(view.provider).toMatchObject({ host: 'smtp.example.com', port: 587, username: 'mailer', hasPassword: true, updatedByEmail: admin.email })
+    expect(view.provider).toMatchObject({
+      host: 'smtp.example.com',
+      port: 587,
+      username: 'mailer',
+      hasSecret: true,
+      authKind: 'password',
+      updatedByEmail: admin.email,
+    })
+    expect(Object.keys(view.provider ?? {})).not.toContain('secrets')
     expect(Object.keys(view.provider ?? {})).not.toContain('passwordSecret')
     expect(JSON.stringify(view)).not.toContain(PASSWORD)
     const sending = await getProviderForSending(org.id)
-    expect(sending?.password).toBe(PASSWORD)
-    expect(sending?.passwordSecret).toBeUndefined()
+    expect(sending?.secrets).toEqual({ password: PASSWORD })
+    expect(sending?.secretsError).toBeNull()
   })
 
   it('is kept, ciphertext and all, when the form leaves Password blank', async () => {
@@ -74,7 +92,7 @@ describe('the stored password', () => {
     expect(result).toEqual({ ok: true, version: 2 })
     const row = await storedRow(org.id)
     expect(row?.displayName).toBe('Renamed')
-    expect(row?.passwordSecret).toBe(secret)
+    expect(row?.secrets).toBe(secret)
   })
 
   it.each([
@@ -84,12 +102,12 @@ describe('the stored password', () => {
   ])('is not sent to a new %s: a blank Password is refused and nothing is saved', async (_field, change) => {
     const { org, row } = await orgWithProvider()
     const result = await updateEmailProvider(org.id, admin, providerForm({ ...change, password: '', version: 1 }))
-    expect(result).toEqual({ ok: false, code: 'password-required', field: 'password' })
+    expect(result).toEqual({ ok: false, code: 'secret-again', field: 'password' })
     expect(await storedRow(org.id)).toEqual(row)
     expect(await versionOf(org.id)).toBe(1)
   })
 
-  it('is replaced when the host changes together with a new password, and removed by Clear password', async () => {
+  it('is replaced when the host changes together with a new password, and dropped with Authentication None', async () => {
     const { org, secret } = await orgWithProvider()
     expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', password: 'new password', version: 1 }))).toEqual({
       ok: true,
@@ -97,15 +115,64 @@ describe('the stored password', () => {
     })
     const replaced = await storedRow(org.id)
     expect(replaced?.host).toBe('smtp.new.example')
-    expect(replaced?.passwordSecret).not.toBe(secret)
-    expect(open(replaced?.passwordSecret ?? '', getKeyring().all)).toBe('new password')
+    expect(replaced?.secrets).not.toBe(secret)
+    expect(opened(replaced?.secrets, org.id)).toEqual({ password: 'new password' })
 
-    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', clearPassword: true, version: 2 }))).toEqual({
-      ok: true,
-      version: 3,
+    expect(await updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.new.example', authKind: 'none', version: 2 }))).toEqual({ ok: true, version: 3 })
+    expect((await storedRow(org.id))?.secrets).toBeNull()
+    expect((await getProviderView(org.id)).provider).toMatchObject({ hasSecret: false, authKind: 'none', username: null })
+  })
+})
+
+describe('OAuth 2.0 and service account settings', () => {
+  const oauth = (fields: Record<string, unknown> = {}) =>
+    providerForm({
+      preset: 'microsoft365',
+      host: 'smtp.office365.com',
+      security: 'starttls',
+      authKind: 'oauth_client_credentials',
+      username: 'mailer@contoso.test',
+      tenantId: 'contoso.onmicrosoft.com',
+      tokenUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+      clientId: 'app-id',
+      clientSecret: 'client-secret-1',
+      scope: 'https://outlook.office365.com/.default',
+      clientSecretExpiresAt: '2027-01-31',
+      ...fields,
     })
-    expect((await storedRow(org.id))?.passwordSecret).toBeNull()
-    expect((await getProviderView(org.id)).provider?.hasPassword).toBe(false)
+
+  it('stores the client secret sealed, the rest in plain columns, and drops the password of the previous kind', async () => {
+    const { org } = await orgWithProvider()
+    expect(await updateEmailProvider(org.id, admin, oauth({ version: 1 }))).toEqual({ ok: true, version: 2 })
+    const row = await storedRow(org.id)
+    expect(row).toMatchObject({ preset: 'microsoft365', authKind: 'oauth_client_credentials', clientId: 'app-id', tenantId: 'contoso.onmicrosoft.com' })
+    expect(row?.clientSecretExpiresAt?.toISOString()).toBe('2027-01-31T00:00:00.000Z')
+    expect(opened(row?.secrets, org.id)).toEqual({ clientSecret: 'client-secret-1' })
+    expect(JSON.stringify(await getProviderView(org.id))).not.toContain('client-secret-1')
+  })
+
+  it.each([
+    ['Token URL', { tokenUrl: 'https://login.example.test/token' }],
+    ['Client ID', { clientId: 'another-app' }],
+    ['mailbox', { username: 'someone@contoso.test' }],
+  ])('asks for the client secret again when the %s changes', async (_what, change) => {
+    const org = await newOrg()
+    expect(await updateEmailProvider(org.id, admin, oauth({ version: 0 }))).toEqual({ ok: true, version: 1 })
+    expect(await updateEmailProvider(org.id, admin, oauth({ ...change, clientSecret: '', version: 1 }))).toEqual({
+      ok: false,
+      code: 'secret-again',
+      field: 'clientSecret',
+    })
+    expect(await updateEmailProvider(org.id, admin, oauth({ displayName: 'Kept', clientSecret: '', version: 1 }))).toEqual({ ok: true, version: 2 })
+  })
+
+  it('refuses a kind without its secret when none of that kind is saved', async () => {
+    const { org } = await orgWithProvider()
+    expect(await updateEmailProvider(org.id, admin, oauth({ clientSecret: '', version: 1 }))).toEqual({
+      ok: false,
+      code: 'secret-required',
+      field: 'clientSecret',
+    })
   })
 })
 
@@ -131,7 +198,7 @@ describe('versions', () => {
     expect(results[1 - winners[0]]).toEqual({ ok: false, code: 'conflict' })
     const row = await storedRow(org.id)
     expect(row?.host).toBe(['smtp.one.example', 'smtp.two.example'][winners[0]])
-    expect(open(row?.passwordSecret ?? '', getKeyring().all)).toBe(['one', 'two'][winners[0]])
+    expect(opened(row?.secrets, org.id).password).toBe(['one', 'two'][winners[0]])
     expect(await versionOf(org.id)).toBe(2)
   })
 
@@ -187,7 +254,7 @@ describe('scoping and the audit trail', () => {
     expect(await storedRow(org.id)).not.toBeNull()
   })
 
-  it('records who changed what, and never a password or its ciphertext', async () => {
+  it('records who changed what, and never a secret or its ciphertext', async () => {
     const { org, secret } = await orgWithProvider()
     const secrets = new Set([PASSWORD, secret, 'second-password'])
     const [firstEntry] = await auditOf(org.id)
@@ -196,7 +263,7 @@ describe('scoping and the audit trail', () => {
     const recordStep = async (step: () => Promise<unknown>) => {
       expect(await step()).toMatchObject({ ok: true })
       const row = await storedRow(org.id)
-      if (row?.passwordSecret) secrets.add(row.passwordSecret)
+      if (row?.secrets) secrets.add(row.secrets)
       const added = (await auditOf(org.id)).filter((entry) => !entries.some((seen) => seen.id === entry.id))
       expect(added).toHaveLength(1)
       entries.push(added[0])
@@ -204,7 +271,7 @@ describe('scoping and the audit trail', () => {
     await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', password: 'second-password', version: 1 })))
     await recordStep(() => updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', version: 2 })))
     await recordStep(() =>
-      updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'Kept password', clearPassword: true, version: 3 })),
+      updateEmailProvider(org.id, admin, providerForm({ host: 'smtp.second.example', displayName: 'No sign-in', authKind: 'none', version: 3 })),
     )
     await recordStep(() => revertEmailProvider(org.id, admin, 4))
 
@@ -226,5 +293,6 @@ describe('scoping and the audit trail', () => {
     expect(secrets.size).toBe(4)
     for (const value of secrets) expect(text).not.toContain(value)
     expect(text).not.toContain('passwordSecret')
+    expect(text).not.toContain('"secrets"')
   })
 })

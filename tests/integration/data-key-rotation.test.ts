@@ -1,4 +1,4 @@
-// Key rotation (lib/server/crypto/rotate.ts and scripts/rotate-encryption-key.ts) on the run's database kind: afterwards the
+// Key rotation (lib/email-provider/server/rotate-secrets.ts and scripts/rotate-encryption-key.ts) on the run's database kind: afterwards the
 // stored passwords open with the new key only, and a rotation that cannot finish changes nothing.
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { parseBase64Key, reencryptSecrets } from '@/lib/server/crypto/rotate'
+import { parseBase64Key, reencryptSecrets } from '@/lib/email-provider/server/rotate-secrets'
 import { keyFromBase64, open, seal, sealedKeyId, type TKey } from '@/lib/server/crypto/secret-box'
 import { openDatabase } from '@/lib/server/db/open'
 import type { PrismaClient } from '@/lib/server/db/prisma'

@@ -1,6 +1,5 @@
 // Rows the data-layer tests start from: console admins, organizations and Email Provider forms.
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { z } from 'zod/mini'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import type { MembershipRole } from '@/lib/enums'
 import { ZEmailProviderForm, type TEmailProviderForm } from '@/lib/email-provider/schema'
@@ -21,16 +20,18 @@ export async function setMembership(prisma: PrismaClient, orgId: string, userId:
   await prisma.membership.upsert({ where: { orgId_userId: { orgId, userId } }, create: { orgId, userId, role }, update: { role } })
 }
 
-/** The Email Provider form as the Server Action receives it after parsing (defaults: a complete custom provider). */
-export function providerForm(fields: Partial<z.input<typeof ZEmailProviderForm>> = {}): TEmailProviderForm {
+/** The Email Provider form as the Server Action receives it after parsing (defaults: a complete custom provider, password sign-in). */
+export function providerForm(fields: Record<string, unknown> = {}): TEmailProviderForm {
   return ZEmailProviderForm.parse({
+    preset: 'custom',
     host: 'smtp.example.com',
     port: '587',
+    security: 'auto',
+    authKind: 'password',
     fromAddress: 'no-reply@example.com',
     replyTo: '',
     username: 'mailer',
     password: '',
-    clearPassword: false,
     displayName: 'Example',
     version: 0,
     ...fields,

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { getPrisma } from '@/lib/server/db'
 import { enqueueEmail } from '@/lib/delivery/server/outbox'
-import { saveProvider } from '@/lib/email-provider/server/store'
+import { saveProvider, type TProviderWrite } from '@/lib/email-provider/server/store'
 import { TEST_USER } from './smtp-server'
 
 const actor = { id: 'test-admin', email: 'admin@example.test' }
@@ -16,18 +16,24 @@ export async function createOrg(smtpPort?: number) {
   return org
 }
 
+const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null }
+
 /** Saves (or replaces) the organization's custom provider. */
 export async function pointOrgAt(orgId: string, smtpPort: number) {
   const prisma = await getPrisma()
   const { emailProviderVersion } = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })
-  const write = {
+  const write: TProviderWrite = {
+    ...NO_OAUTH,
+    preset: 'custom',
     host: 'localhost',
     port: smtpPort,
+    security: 'auto',
+    authKind: 'password',
     fromAddress: 'no-reply@outbox.test',
     replyTo: 'help@outbox.test',
     username: TEST_USER.username,
     displayName: 'Outbox Org',
-    password: TEST_USER.password,
+    secrets: { password: TEST_USER.password },
   }
   await saveProvider(orgId, actor, emailProviderVersion, write, [])
 }

@@ -46,7 +46,7 @@ describe('PROVIDER_PRESETS', () => {
       host: 'smtp.office365.com',
       port: 587,
       security: 'starttls',
-      auth: 'oauth-client-credentials',
+      auth: 'oauth_client_credentials',
       spfInclude: 'spf.protection.outlook.com',
       dkimSelectors: ['selector1', 'selector2'],
     })
@@ -54,7 +54,7 @@ describe('PROVIDER_PRESETS', () => {
       host: 'smtp.gmail.com',
       port: 587,
       security: 'starttls',
-      auth: 'google-service-account',
+      auth: 'google_service_account',
       spfInclude: '_spf.google.com',
       dkimSelectors: ['google'],
     })

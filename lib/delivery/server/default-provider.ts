@@ -4,14 +4,16 @@ import type { TSmtpSettings } from '@/lib/mail/types'
 
 export type TDefaultProvider = { settings: TSmtpSettings; isImplicitTls: boolean; label: string }
 
-/** The platform provider from DEFAULT_SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS from the first byte). */
+/** The platform provider from DEFAULT_SMTP_URL: smtp://user:pass@host:587 (STARTTLS required), smtps://… (TLS from the first byte). */
 export function parseSmtpUrl(url: string): TDefaultProvider {
   const parsed = new URL(url)
   const isImplicitTls = parsed.protocol === 'smtps:'
   const port = Number(parsed.port || (isImplicitTls ? 465 : 587))
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
+  const username = decodeURIComponent(parsed.username)
+  const password = decodeURIComponent(parsed.password)
   return {
-    settings: { host, port, username: decodeURIComponent(parsed.username) || null, password: decodeURIComponent(parsed.password) || null },
+    settings: { host, port, security: isImplicitTls ? 'tls' : 'starttls', auth: username ? { kind: 'password', username, password } : { kind: 'none' } },
     isImplicitTls,
     label: `default (${host}:${port})`,
   }

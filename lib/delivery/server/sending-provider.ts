@@ -1,6 +1,7 @@
 import 'server-only'
 import { env } from '@/lib/env'
 import { getProviderForSending } from '@/lib/email-provider/server/store'
+import { smtpSettingsOf } from '@/lib/email-provider/server/smtp-settings'
 import type { TSmtpTuning } from '@/lib/mail/server/transport'
 import { orgTransportKey } from '@/lib/mail/server/transport-cache'
 import type { TMailbox, TSmtpSettings } from '@/lib/mail/types'
@@ -25,12 +26,13 @@ export const CAPTURE_LABEL = 'captured (no default provider configured)'
 /** The provider an organization's email goes through right now: its custom one, else the platform default, else capture. */
 export async function sendingProviderFor(orgId: string): Promise<TSendingProvider> {
   const custom = await getProviderForSending(orgId)
+  if (custom?.secretsError) throw new Error(`the saved secrets do not open: ${custom.secretsError}`)
   if (custom) {
     return {
       kind: 'custom',
       label: `custom (${custom.host}:${custom.port})`,
       cacheKey: orgTransportKey(orgId),
-      settings: { host: custom.host, port: custom.port, username: custom.username, password: custom.password },
+      settings: smtpSettingsOf(custom, custom.secrets, orgTransportKey(orgId)),
       from: { name: custom.displayName ?? '', address: custom.fromAddress },
       replyTo: custom.replyTo ? { address: custom.replyTo } : undefined,
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,

@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { useWatch } from 'react-hook-form'
+import type { Resolver } from 'react-hook-form'
 import { EMAIL_PROVIDER_FIELDS } from '@/lib/email-provider/fields'
-import type { TEmailProviderForm } from '@/lib/email-provider/schema'
+import type { TAuthKind, TEmailProviderFormValues } from '@/lib/email-provider/schema'
 import { updateEmailProviderAction } from '@/lib/email-provider/actions'
 import { applyActionFailure } from '@/components/forms/apply-action-failure'
 import { useActionForm } from '@/components/forms/use-action-form'
@@ -13,28 +13,32 @@ import { TextField } from '@/components/ui/text-field'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
-import { PasswordField } from './password-field'
+import { AuthFields } from './auth-fields'
+import { ServerFields } from './server-fields'
 import { TestEmailDialog } from './test-email-dialog'
 
-// The same schema as the Server Action, loaded when the form is first validated rather than with the page.
-const resolver = lazyResolver<TEmailProviderForm>(async () => {
+// The same schema as the Server Action, loaded when the form is first validated rather than with the page. The form
+// holds every kind's fields at once; the schema keeps the chosen kind's (a discriminated union on Authentication).
+const resolver = lazyResolver<TEmailProviderFormValues>(async () => {
   const [{ zodResolver }, { ZEmailProviderForm }] = await Promise.all([import('@hookform/resolvers/zod'), import('@/lib/email-provider/schema')])
-  return zodResolver(ZEmailProviderForm)
+  return zodResolver(ZEmailProviderForm) as unknown as Resolver<TEmailProviderFormValues>
 })
 
 type TEmailProviderFormProps = {
   slug: string
-  initialValues: TEmailProviderForm
-  hasSavedPassword: boolean
+  initialValues: TEmailProviderFormValues
+  /** The authentication kind whose secret is saved, or null. */
+  savedSecretKind: TAuthKind | null
+  serviceAccountEmail: string | null
   adminEmail: string
 }
 
-/** Server Host … Display Name, saved with Update; mistakes are shown at their fields and nothing is saved. */
-export function EmailProviderForm({ slug, initialValues, hasSavedPassword, adminEmail }: TEmailProviderFormProps) {
+/** The provider's settings, saved with Update; mistakes are shown at their fields and nothing is saved. */
+export function EmailProviderForm({ slug, initialValues, savedSecretKind, serviceAccountEmail, adminEmail }: TEmailProviderFormProps) {
   const router = useRouter()
   const [isSaved, setIsSaved] = useState(false)
   const [isConflict, setIsConflict] = useState(false)
-  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+  const { form, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
     resolver,
     defaultValues: initialValues,
     fields: EMAIL_PROVIDER_FIELDS,
@@ -45,13 +49,12 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
     onResult: (result, values) => {
       setIsConflict(!result.ok && result.code === 'conflict')
       if (!result.ok) return false
-      form.reset({ ...values, password: '', clearPassword: false, version: result.version })
+      form.reset({ ...initialValues, ...values, password: '', clientSecret: '', serviceAccountKey: '', version: result.version })
       setIsSaved(true)
       router.refresh()
       return true
     },
   })
-  const isClearing = useWatch({ control: form.control, name: 'clearPassword' })
 
   // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
   // editing: then their values stay, and Update reports the conflict.
@@ -67,45 +70,15 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
           <p className="text-sm text-slate-600">Where your organization’s emails are handed over for delivery.</p>
         </div>
-        <TextField
-          className="sm:col-span-4"
-          label={EMAIL_PROVIDER_LABELS.host}
-          placeholder="smtp.example.com"
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.host?.message}
-          {...form.register('host')}
-        />
-        <TextField
-          className="sm:col-span-2"
-          label={EMAIL_PROVIDER_LABELS.port}
-          inputMode="numeric"
-          placeholder="587"
-          autoComplete="off"
-          error={errors.port?.message}
-          hint="25, 587 (STARTTLS) or 465 (TLS)"
-          {...form.register('port')}
-        />
-        <TextField
-          className="sm:col-span-3"
-          label={EMAIL_PROVIDER_LABELS.username}
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.username?.message}
-          {...form.register('username')}
-        />
-        <div className="sm:col-span-3">
-          <PasswordField
-            registration={form.register('password')}
-            error={errors.password?.message}
-            hasSavedPassword={hasSavedPassword}
-            isClearing={isClearing}
-            onClearingChange={(next) => {
-              form.setValue('clearPassword', next, { shouldDirty: true })
-              if (next) form.setValue('password', '')
-            }}
-          />
+        <ServerFields form={form} />
+      </fieldset>
+      <fieldset className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+        <legend className="sr-only">Sign-in</legend>
+        <div className="sm:col-span-6">
+          <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>
+          <p className="text-sm text-slate-600">How the console signs in to your server. Secrets are write-only: they are never shown again.</p>
         </div>
+        <AuthFields form={form} savedSecretKind={savedSecretKind} serviceAccountEmail={serviceAccountEmail} />
       </fieldset>
       <fieldset className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sender</legend>
@@ -118,14 +91,14 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           label={EMAIL_PROVIDER_LABELS.fromAddress}
           type="email"
           placeholder="no-reply@example.com"
-          error={errors.fromAddress?.message}
+          error={form.formState.errors.fromAddress?.message}
           {...form.register('fromAddress')}
         />
         <TextField
           className="sm:col-span-3"
           label={EMAIL_PROVIDER_LABELS.displayName}
           placeholder="Acme"
-          error={errors.displayName?.message}
+          error={form.formState.errors.displayName?.message}
           {...form.register('displayName')}
         />
         <TextField
@@ -133,7 +106,7 @@ export function EmailProviderForm({ slug, initialValues, hasSavedPassword, admin
           label={EMAIL_PROVIDER_LABELS.replyTo}
           type="email"
           placeholder="support@example.com"
-          error={errors.replyTo?.message}
+          error={form.formState.errors.replyTo?.message}
           hint="Optional. Where replies to your emails go."
           {...form.register('replyTo')}
         />

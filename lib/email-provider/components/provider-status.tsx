@@ -1,27 +1,40 @@
 import type { TProviderView } from '@/lib/email-provider/types'
 import { formatDateTime } from '@/components/ui/format'
+import { isSecretExpiring } from '@/lib/email-provider/form-values'
+import { AUTH_KIND_LABELS } from '@/lib/email-provider/labels'
+import { presetById } from '@/lib/email-provider/presets'
 
-/** Which provider sends the organization's emails right now. */
+/** Which provider sends the organization's emails right now (and whether its client secret is about to expire). */
 export function ProviderStatus({ provider }: { provider: TProviderView | null }) {
+  const isExpiring = provider?.authKind === 'oauth_client_credentials' && isSecretExpiring(provider.clientSecretExpiresAt)
   return (
-    <div role="status" aria-label="Provider in use" className="flex items-start gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs">
-      <span className={`mt-1.5 size-2 shrink-0 rounded-full ${provider ? 'bg-emerald-500' : 'bg-slate-400'}`} aria-hidden />
-      {provider ? (
-        <p className="text-sm text-slate-700">
-          <span className="font-semibold text-slate-900">Custom provider in use:</span>{' '}
-          <code className="rounded bg-slate-100 px-1 py-0.5 text-[13px]">
-            {provider.host}:{provider.port}
-          </code>
-          <span className="text-slate-500">
-            {' '}
-            · last updated {formatDateTime(provider.updatedAt)}
-            {provider.updatedByEmail ? ` by ${provider.updatedByEmail}` : ''}
-          </span>
-        </p>
-      ) : (
-        <p className="text-sm text-slate-700">
-          <span className="font-semibold text-slate-900">Default provider in use.</span> Emails are sent by the platform’s own mail service until you configure
-          your server below.
+    <div role="status" aria-label="Provider in use" className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs">
+      <div className="flex items-start gap-3">
+        <span className={`mt-1.5 size-2 shrink-0 rounded-full ${provider ? 'bg-emerald-500' : 'bg-slate-400'}`} aria-hidden />
+        {provider ? (
+          <p className="text-sm text-slate-700">
+            <span className="font-semibold text-slate-900">Custom provider in use:</span> {presetById(provider.preset)?.label ?? 'Custom SMTP'} ·{' '}
+            <code className="rounded bg-slate-100 px-1 py-0.5 text-[13px]">
+              {provider.host}:{provider.port}
+            </code>{' '}
+            · {AUTH_KIND_LABELS[provider.authKind]}
+            <span className="text-slate-600">
+              {' '}
+              · last updated {formatDateTime(provider.updatedAt)}
+              {provider.updatedByEmail ? ` by ${provider.updatedByEmail}` : ''}
+            </span>
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700">
+            <span className="font-semibold text-slate-900">Default provider in use.</span> Emails are sent by the platform’s own mail service until you
+            configure your server below.
+          </p>
+        )}
+      </div>
+      {isExpiring && provider?.clientSecretExpiresAt && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <span className="font-semibold">The client secret expires on {provider.clientSecretExpiresAt.toISOString().slice(0, 10)}.</span> Create a new secret
+          in Microsoft Entra ID and enter it on the Email Provider page before then, or emails stop.
         </p>
       )}
     </div>

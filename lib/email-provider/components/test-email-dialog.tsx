@@ -6,7 +6,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { TextField } from '@/components/ui/text-field'
-import type { TEmailProviderForm } from '@/lib/email-provider/schema'
+import type { TEmailProviderFormValues } from '@/lib/email-provider/schema'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import type { TFieldErrors } from '@/lib/forms/action-result'
 import { sendTestEmailAction } from '@/lib/email-provider/actions'
@@ -16,7 +16,7 @@ type TTestEmailDialogProps = {
   slug: string
   defaultRecipient: string
   /** Validates the form and returns its current values, or null when a field is invalid (errors then show there). */
-  readSettings: () => Promise<TEmailProviderForm | null>
+  readSettings: () => Promise<TEmailProviderFormValues | null>
   /** Shows server-side field errors on the form's own fields. */
   onFieldErrors: (fieldErrors: TFieldErrors) => void
   isDisabled?: boolean

@@ -1,4 +1,6 @@
 import 'server-only'
+import { env } from '@/lib/env'
+import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import { REFUSED_HOST_REASONS } from '@/lib/mail/server/smtp-error'
 import { resolveSmtpHost, SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 
@@ -14,4 +16,27 @@ export async function hostRefusal(host: string): Promise<string | null> {
     if (error instanceof SmtpHostError && REFUSED_HOST_REASONS.has(error.reason)) return error.message
     return null
   }
+}
+
+/** Why the token endpoint at `url` may not be called (plain http, or a refused host), or null. */
+export async function tokenUrlRefusal(url: string): Promise<string | null> {
+  const parsed = new URL(url)
+  if (parsed.protocol !== 'https:' && !env.SMTP_ALLOW_PRIVATE_HOSTS) return 'Use an https:// address: tokens are never requested over plain http'
+  const refusal = await hostRefusal(parsed.hostname.replace(/^\[|\]$/g, ''))
+  return refusal && `The token endpoint's host cannot be used: ${refusal.charAt(0).toLowerCase()}${refusal.slice(1)}`
+}
+
+/** Every outbound target of the form checked against the SSRF guard: the first refusal, on its field. */
+export async function targetRefusal(form: TEmailProviderForm): Promise<{ field: 'host' | 'tokenUrl' | 'serviceAccountKey'; detail: string } | null> {
+  const hostProblem = await hostRefusal(form.host)
+  if (hostProblem) return { field: 'host', detail: hostProblem }
+  if (form.authKind === 'oauth_client_credentials') {
+    const problem = await tokenUrlRefusal(form.tokenUrl)
+    if (problem) return { field: 'tokenUrl', detail: problem }
+  }
+  if (form.authKind === 'google_service_account' && form.serviceAccountKey.trim() !== '') {
+    const problem = await tokenUrlRefusal((JSON.parse(form.serviceAccountKey) as { token_uri: string }).token_uri)
+    if (problem) return { field: 'serviceAccountKey', detail: `The key's token_uri cannot be used: ${problem}` }
+  }
+  return null
 }

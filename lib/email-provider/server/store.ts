@@ -1,24 +1,36 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
-import { open, seal } from '@/lib/server/crypto/secret-box'
+import { open } from '@/lib/server/crypto/secret-box'
+import { openProviderSecrets, sealProviderSecrets, type TProviderSecrets } from './sealed-secrets'
 import type { TTransaction } from '@/lib/server/db/prisma'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
 import type { TProviderView, TSettingsChange, TStoredSettings } from '@/lib/email-provider/types'
 
-// Every read for the browser goes through this select: the sealed password never leaves this module.
+// Every read for the browser goes through this select: the sealed secrets never leave this module.
 const PUBLIC_SELECT = {
+  preset: true,
   host: true,
   port: true,
+  security: true,
+  authKind: true,
+  username: true,
+  tenantId: true,
+  tokenUrl: true,
+  clientId: true,
+  scope: true,
+  clientSecretExpiresAt: true,
+  serviceAccountEmail: true,
   fromAddress: true,
   replyTo: true,
-  username: true,
   displayName: true,
   updatedAt: true,
   updatedByEmail: true,
-  passwordSecret: false,
 } as const
+
+// What sending needs besides the secrets: the public fields without the bookkeeping.
+const SENDING_SELECT = { ...PUBLIC_SELECT, updatedAt: false, updatedByEmail: false } as const
 
 export type { TActor }
 
@@ -27,26 +39,37 @@ export async function getProviderView(orgId: string): Promise<{ provider: TProvi
   const prisma = await getPrisma()
   const org = await prisma.organization.findUniqueOrThrow({
     where: { id: orgId },
-    select: { emailProviderVersion: true, emailProvider: { select: { ...PUBLIC_SELECT, passwordSecret: true } } },
+    select: { emailProviderVersion: true, emailProvider: { select: { ...PUBLIC_SELECT, secrets: true, passwordSecret: true } } },
   })
   const stored = org.emailProvider
   if (!stored) return { provider: null, version: org.emailProviderVersion }
-  const { passwordSecret, ...rest } = stored
-  return { provider: { ...rest, hasPassword: passwordSecret !== null }, version: org.emailProviderVersion }
+  const { secrets, passwordSecret, ...rest } = stored
+  return { provider: { ...rest, hasSecret: secrets !== null || passwordSecret !== null }, version: org.emailProviderVersion }
 }
 
-/** The organization's custom provider with its password decrypted, for sending only. */
-export async function getProviderForSending(orgId: string) {
+/** The provider with its secrets decrypted, for sending only; `secretsError` when they cannot be opened (lost key). */
+export type TProviderForSending = TStoredSettings & { secrets: TProviderSecrets; secretsError: string | null }
+
+/** The organization's custom provider with its secrets decrypted, for sending only (null: the default is used). */
+export async function getProviderForSending(orgId: string): Promise<TProviderForSending | null> {
   const prisma = await getPrisma()
-  const stored = await prisma.emailProviderSettings.findUnique({ where: { orgId } })
+  const stored = await prisma.emailProviderSettings.findUnique({ where: { orgId }, select: { ...SENDING_SELECT, secrets: true, passwordSecret: true } })
   if (!stored) return null
-  const password = stored.passwordSecret ? open(stored.passwordSecret, getKeyring().all) : null
-  return { ...stored, password, passwordSecret: undefined }
+  const { secrets: sealed, passwordSecret, ...fields } = stored
+  const hasSecret = sealed !== null || passwordSecret !== null
+  try {
+    const keys = getKeyring().all
+    // a v1 row not converted yet (start-up converts them): its password alone
+    const secrets = sealed ? openProviderSecrets(sealed, orgId, keys) : passwordSecret ? { password: open(passwordSecret, keys) } : {}
+    return { ...fields, hasSecret, secrets, secretsError: null }
+  } catch (error) {
+    return { ...fields, hasSecret, secrets: {}, secretsError: error instanceof Error ? error.message : String(error) }
+  }
 }
 
-export type TProviderWrite = Omit<TStoredSettings, 'hasPassword'> & {
-  /** undefined keeps the stored password, null removes it, a string replaces it */
-  password: string | null | undefined
+export type TProviderWrite = Omit<TStoredSettings, 'hasSecret'> & {
+  /** undefined keeps the stored secrets, null removes them, an object replaces them */
+  secrets: TProviderSecrets | null | undefined
 }
 
 /** Bumps the version if it still equals `expected`; false when someone else saved in between. */
@@ -58,11 +81,12 @@ async function claimVersion(tx: TTransaction, orgId: string, expected: number): 
 /** Saves the settings if `expectedVersion` is current, with an audit entry of `changes`; false on a concurrent edit. */
 export async function saveProvider(orgId: string, actor: TActor, expectedVersion: number, write: TProviderWrite, changes: TSettingsChange[]) {
   const prisma = await getPrisma()
-  const { password, ...plain } = write
-  const passwordSecret = password === undefined ? undefined : password === null ? null : seal(password, getKeyring().current)
+  const { secrets, ...plain } = write
+  // sealed before the transaction: no work inside it that PGlite's single connection would wait on
+  const sealed = secrets === undefined ? undefined : secrets === null ? null : sealProviderSecrets(secrets, orgId, getKeyring().current)
   return prisma.$transaction(async (tx) => {
     if (!(await claimVersion(tx, orgId, expectedVersion))) return false
-    const data = { ...plain, passwordSecret, updatedById: actor.id, updatedByEmail: actor.email }
+    const data = { ...plain, ...(sealed === undefined ? {} : { secrets: sealed, passwordSecret: null }), updatedById: actor.id, updatedByEmail: actor.email }
     await tx.emailProviderSettings.upsert({ where: { orgId }, create: { orgId, ...data }, update: data })
     await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_update, details: { changes } })
     return true

@@ -7,30 +7,29 @@ import { getPrisma } from '@/lib/server/db'
 import { providerFailure } from '@/lib/email-provider/messages'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { resolveProviderForm } from './service'
+import { smtpSettingsOf } from './smtp-settings'
 import { getProviderForSending, type TActor } from './store'
 import type { TTestEmailRequest } from '@/lib/email-provider/schema'
 
 /**
- * Sends a test email with the values currently in the form, without saving them. A blank Password uses the saved
- * one, but only for the server and account it was saved for (the same rule as Update).
+ * Sends a test email with the values currently in the form, without saving them. A blank secret uses the saved one,
+ * but only for the server, endpoint and account it was saved for (the same rule as Update).
  */
 export async function sendTestEmail(org: { id: string; name: string }, actor: TActor, request: TTestEmailRequest): Promise<TTestEmailOutcome> {
-  // one read: the saved password may only go where the settings it was checked against say
+  // one read: the saved secret may only go where the settings it was checked against say
   const stored = await getProviderForSending(org.id)
-  const resolved = resolveProviderForm(request.settings, stored && { ...stored, hasPassword: stored.password !== null })
+  const resolved = resolveProviderForm(request.settings, stored)
   if (!resolved.ok) return providerFailure(resolved)
-  const { write } = resolved
-  const password = write.password === undefined ? (stored?.password ?? null) : write.password
+  const { write, secretField } = resolved
+  if (write.secrets === undefined && stored?.secretsError && secretField) return providerFailure({ ok: false, code: 'secret-unreadable', field: secretField })
+  const secrets = write.secrets === undefined ? (stored?.secrets ?? {}) : (write.secrets ?? {})
   const content = await testEmail({ orgName: org.name, providerLabel: `${write.host}:${write.port}` })
-  const result = await sendWithDiagnostics(
-    { host: write.host, port: write.port, username: write.username, password },
-    {
-      from: { name: write.displayName ?? '', address: write.fromAddress },
-      replyTo: write.replyTo ? { address: write.replyTo } : undefined,
-      to: request.recipient,
-      ...content,
-    },
-  )
+  const result = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), {
+    from: { name: write.displayName ?? '', address: write.fromAddress },
+    replyTo: write.replyTo ? { address: write.replyTo } : undefined,
+    to: request.recipient,
+    ...content,
+  })
   await recordAudit(await getPrisma(), {
     orgId: org.id,
     actor,

@@ -1,5 +1,6 @@
 import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
 import { getProviderView } from '@/lib/email-provider/server/store'
+import { formValuesOf } from '@/lib/email-provider/form-values'
 import { listRecentAudit } from '@/lib/audit/server/store'
 import { ProviderStatus } from '@/lib/email-provider/components/provider-status'
 import { EmailProviderForm } from '@/lib/email-provider/components/email-provider-form'
@@ -13,17 +14,7 @@ export const metadata = { title: 'Email Provider' }
 export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org, admin } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
   const [{ provider, version }, audit, deliveries] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id), listRecentDeliveries(org.id)])
-  const initialValues = {
-    host: provider?.host ?? '',
-    port: provider ? String(provider.port) : '587',
-    fromAddress: provider?.fromAddress ?? '',
-    replyTo: provider?.replyTo ?? '',
-    username: provider?.username ?? '',
-    password: '',
-    clearPassword: false,
-    displayName: provider?.displayName ?? '',
-    version,
-  }
+  const initialValues = formValuesOf(provider, version)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
@@ -35,7 +26,13 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
         </p>
       </header>
       <ProviderStatus provider={provider} />
-      <EmailProviderForm slug={org.slug} initialValues={initialValues} hasSavedPassword={provider?.hasPassword ?? false} adminEmail={admin.email} />
+      <EmailProviderForm
+        slug={org.slug}
+        initialValues={initialValues}
+        savedSecretKind={provider?.hasSecret ? provider.authKind : null}
+        serviceAccountEmail={provider?.serviceAccountEmail ?? null}
+        adminEmail={admin.email}
+      />
       <RecentDeliveries slug={org.slug} deliveries={deliveries} />
       <RecentChanges entries={audit} />
       <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />

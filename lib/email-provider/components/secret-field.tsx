@@ -1,0 +1,30 @@
+'use client'
+
+import type { UseFormRegisterReturn } from 'react-hook-form'
+import { TextField } from '@/components/ui/text-field'
+
+type TSecretFieldProps = {
+  label: string
+  registration: UseFormRegisterReturn
+  error?: string
+  /** Whether this secret is saved (it is never shown: blank keeps it). */
+  isSaved: boolean
+  hint?: string
+}
+
+/** Write-only: the saved secret is never sent to the browser; blank keeps it, a new value replaces it. */
+export function SecretField({ label, registration, error, isSaved, hint }: TSecretFieldProps) {
+  const savedHint = `A ${label.toLowerCase()} is saved. Leave blank to keep it.`
+  return (
+    <TextField
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      spellCheck={false}
+      placeholder={isSaved ? '•••••••• (saved)' : undefined}
+      error={error}
+      hint={isSaved ? savedHint : hint}
+      {...registration}
+    />
+  )
+}

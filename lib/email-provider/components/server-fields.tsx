@@ -1,0 +1,77 @@
+'use client'
+
+import { useWatch, type UseFormReturn } from 'react-hook-form'
+import { SelectField } from '@/components/ui/select-field'
+import { TextField } from '@/components/ui/text-field'
+import { presetValues } from '@/lib/email-provider/form-values'
+import { EMAIL_PROVIDER_LABELS as LABELS, SECURITY_LABELS } from '@/lib/email-provider/labels'
+import { PROVIDER_PRESETS, presetById, type TProviderPresetId } from '@/lib/email-provider/presets'
+import { CONNECTION_SECURITIES, type TEmailProviderFormValues } from '@/lib/email-provider/schema'
+import { PresetHelp } from './preset-help'
+
+const PRESET_OPTIONS = PROVIDER_PRESETS.map((preset) => ({ value: preset.id, label: preset.label }))
+
+const SECURITY_HINTS = {
+  auto: 'TLS from the first byte on 465, STARTTLS elsewhere; a port that speaks TLS from the first byte (like 2465) is detected.',
+  starttls: 'The connection is upgraded with STARTTLS; sending stops if the server does not offer it.',
+  tls: 'TLS from the first byte (usually port 465).',
+  none: 'Warning: emails travel unencrypted. Only for a relay inside your own network that accepts mail without signing in.',
+} as const
+
+/** Provider, Server Host, Server Port and Connection security; choosing a provider fills in its documented values. */
+export function ServerFields({ form }: { form: UseFormReturn<TEmailProviderFormValues> }) {
+  const { errors } = form.formState
+  const [presetId, security, authKind] = useWatch({ control: form.control, name: ['preset', 'security', 'authKind'] })
+  const preset = presetById(presetId) ?? PROVIDER_PRESETS[0]!
+  // None is offered only without sign-in: credentials never travel unencrypted
+  const securityOptions = CONNECTION_SECURITIES.filter((mode) => mode !== 'none' || authKind === 'none' || security === 'none').map((mode) => ({
+    value: mode,
+    label: SECURITY_LABELS[mode],
+  }))
+  const choosePreset = (id: TProviderPresetId) => {
+    for (const [field, value] of Object.entries(presetValues(id))) {
+      form.setValue(field as keyof TEmailProviderFormValues, value as never, { shouldDirty: true })
+    }
+    form.clearErrors()
+  }
+  return (
+    <>
+      <SelectField
+        className="sm:col-span-6"
+        label={LABELS.preset}
+        options={PRESET_OPTIONS}
+        error={errors.preset?.message}
+        hint="Fills in the service's documented server, port, security and sign-in. Every field stays editable."
+        {...form.register('preset', { onChange: (event) => choosePreset(event.target.value as TProviderPresetId) })}
+      />
+      <PresetHelp preset={preset} />
+      <TextField
+        className="sm:col-span-4"
+        label={LABELS.host}
+        placeholder="smtp.example.com"
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.host?.message}
+        {...form.register('host')}
+      />
+      <TextField
+        className="sm:col-span-2"
+        label={LABELS.port}
+        inputMode="numeric"
+        placeholder="587"
+        autoComplete="off"
+        error={errors.port?.message}
+        hint="587 (STARTTLS) or 465 (TLS)"
+        {...form.register('port')}
+      />
+      <SelectField
+        className="sm:col-span-6"
+        label={LABELS.security}
+        options={securityOptions}
+        error={errors.security?.message}
+        hint={SECURITY_HINTS[security]}
+        {...form.register('security')}
+      />
+    </>
+  )
+}

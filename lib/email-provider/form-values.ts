@@ -1,0 +1,51 @@
+// What the Email Provider form starts from, and what choosing a preset changes in it (client-safe).
+import { GOOGLE_MAIL_SCOPE, MICROSOFT_SMTP_SCOPE, presetById, type TProviderPresetId } from './presets'
+import type { TEmailProviderFormValues } from './schema'
+import type { TProviderView } from './types'
+
+/** The form's values for the saved provider (secrets always blank: they are write-only), or a new Custom SMTP one. */
+export function formValuesOf(provider: TProviderView | null, version: number): TEmailProviderFormValues {
+  return {
+    preset: provider?.preset ?? 'custom',
+    host: provider?.host ?? '',
+    port: provider ? String(provider.port) : '587',
+    security: provider?.security ?? 'auto',
+    authKind: provider?.authKind ?? 'password',
+    username: provider?.username ?? '',
+    password: '',
+    tenantId: provider?.tenantId ?? '',
+    tokenUrl: provider?.tokenUrl ?? '',
+    clientId: provider?.clientId ?? '',
+    clientSecret: '',
+    scope: provider?.scope ?? '',
+    clientSecretExpiresAt: provider?.clientSecretExpiresAt ? provider.clientSecretExpiresAt.toISOString().slice(0, 10) : '',
+    serviceAccountKey: '',
+    fromAddress: provider?.fromAddress ?? '',
+    replyTo: provider?.replyTo ?? '',
+    displayName: provider?.displayName ?? '',
+    version,
+  }
+}
+
+/** The fields a preset fills in: its documented host, port, security and authentication (all stay editable). */
+export function presetValues(id: TProviderPresetId): Partial<TEmailProviderFormValues> {
+  const preset = presetById(id)
+  if (!preset) return {}
+  const scope = preset.auth === 'oauth_client_credentials' ? MICROSOFT_SMTP_SCOPE : preset.auth === 'google_service_account' ? GOOGLE_MAIL_SCOPE : undefined
+  return {
+    preset: id,
+    ...(preset.host ? { host: preset.host } : {}),
+    port: String(preset.port),
+    security: preset.security,
+    authKind: preset.auth,
+    ...(preset.username ? { username: preset.username } : {}),
+    ...(scope ? { scope } : {}),
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** True from 30 days before a client secret expires (and after): the page and the overview warn. */
+export function isSecretExpiring(expiresAt: Date | null, now = Date.now()): boolean {
+  return expiresAt !== null && expiresAt.getTime() - now <= 30 * DAY_MS
+}
