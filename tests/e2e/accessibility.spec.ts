@@ -1,14 +1,8 @@
-import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from './support/axe'
 import { signUpAdmin } from './support/admins'
 import { fillProvider, openProviderPage, saveProvider } from './support/provider-page'
 import { smtpPassword } from './support/secrets'
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 test('auth pages pass axe', async ({ page }) => {
   await page.goto('/signup')
@@ -37,9 +31,9 @@ test('the Email Provider form is keyboard-usable', async ({ page }) => {
   await openProviderPage(page, admin.slug)
   await page.getByLabel('Server Host', { exact: true }).focus()
   const order: string[] = []
-  for (let step = 0; step < 7; step++) {
+  for (let step = 0; step < 9; step++) {
     order.push(await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent ?? ''))
     await page.keyboard.press('Tab')
   }
-  expect(order).toEqual(['host', 'port', 'username', 'password', 'fromAddress', 'displayName', 'replyTo'])
+  expect(order).toEqual(['host', 'port', 'security', 'authKind', 'username', 'password', 'fromAddress', 'displayName', 'replyTo'])
 })

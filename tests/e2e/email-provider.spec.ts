@@ -39,8 +39,9 @@ test('Update saves; after a reload the values are kept and the password is not s
   await expect(page.getByText('A password is saved. Leave blank to keep it.')).toBeVisible()
 
   const stored = await storedSettings(admin.slug)
-  expect(stored.passwordSecret).toMatch(/^v1:[0-9a-f]{12}:/)
-  expect(stored.passwordSecret).not.toContain(password)
+  expect(stored.secrets).toMatch(/^v2:[0-9a-f]{12}:/)
+  expect(stored.secrets).not.toContain(password)
+  expect(stored.passwordSecret).toBeNull()
   const recent = page.getByRole('region', { name: 'Recent changes' })
   await expect(recent).toContainText('Set up the custom provider smtp.acme.test')
   await expect(recent).not.toContainText(password)
@@ -63,7 +64,7 @@ test('mistakes are shown at their fields, focus moves there, and nothing is save
 test('the server re-validates what the browser sends and answers at the field', async ({ page }) => {
   const admin = await signUpAdmin(page, 'tampered')
   await openProviderPage(page, admin.slug)
-  await fillProvider(page, { host: 'smtp.acme.test', port: '587', fromAddress: 'no-reply@acme.test' })
+  await fillProvider(page, { host: 'smtp.acme.test', port: '587', fromAddress: 'no-reply@acme.test', username: 'mailer', password: smtpPassword() })
   // Valid in the browser; rewritten on the wire as a hand-crafted request would be.
   await page.route(`**/orgs/${admin.slug}/settings/email-provider`, async (route) => {
     const body = route.request().postData() ?? ''
@@ -76,7 +77,7 @@ test('the server re-validates what the browser sends and answers at the field', 
   expect(await storedSettings(admin.slug)).toBeNull()
 })
 
-test('a blank password keeps the stored one; a new server requires it again; it can be removed', async ({ page }) => {
+test('a blank password keeps the stored one; a new server requires it again; Authentication None drops it', async ({ page }) => {
   const admin = await signUpAdmin(page, 'keep')
   await openProviderPage(page, admin.slug)
   await saveProvider(page, acme(smtpPassword()))
@@ -86,7 +87,7 @@ test('a blank password keeps the stored one; a new server requires it again; it 
   await saveProvider(page, { displayName: 'Acme Accounts' })
   const after = await storedSettings(admin.slug)
   expect(after.displayName).toBe('Acme Accounts')
-  expect(after.passwordSecret).toBe(before.passwordSecret)
+  expect(after.secrets).toBe(before.secrets)
 
   await fillProvider(page, { host: 'smtp.attacker.test' })
   await page.getByRole('button', { name: 'Update' }).click()
@@ -95,11 +96,11 @@ test('a blank password keeps the stored one; a new server requires it again; it 
   expect((await storedSettings(admin.slug)).host).toBe('smtp.acme.test')
 
   await fillProvider(page, { host: 'smtp.acme.test' })
-  await page.getByRole('button', { name: 'Remove saved password' }).click()
-  await fillProvider(page, { username: '' })
+  await page.getByLabel('Authentication', { exact: true }).selectOption({ label: 'None' })
+  await expect(field(page, 'Password')).toBeHidden()
   await page.getByRole('button', { name: 'Update' }).click()
   await expect(page.getByText('Email provider updated')).toBeVisible()
-  expect((await storedSettings(admin.slug)).passwordSecret).toBeNull()
+  expect(await storedSettings(admin.slug)).toMatchObject({ authKind: 'none', secrets: null, passwordSecret: null, username: null })
 })
 
 test('saving over a newer version says someone else changed it', async ({ page, browser }) => {
@@ -167,7 +168,7 @@ test('a member who is not an admin, and a tampered action, are refused', async (
 
   // From their own page, aim the Server Action at the other organization: the action checks access itself.
   await openProviderPage(memberPage, member.slug)
-  await fillProvider(memberPage, { host: 'smtp.evil.test', port: '587', fromAddress: 'x@evil.test' })
+  await fillProvider(memberPage, { host: 'smtp.evil.test', port: '587', fromAddress: 'x@evil.test', username: 'evil', password: smtpPassword() })
   await memberPage.route(`**/orgs/${member.slug}/settings/email-provider`, async (route) => {
     await route.continue({ postData: (route.request().postData() ?? '').replace(`"${member.slug}"`, `"${owner.slug}"`) })
   })

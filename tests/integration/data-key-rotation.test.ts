@@ -1,12 +1,14 @@
 // Key rotation (lib/email-provider/server/rotate-secrets.ts and scripts/rotate-encryption-key.ts) on the run's database kind: afterwards the
-// stored passwords open with the new key only, and a rotation that cannot finish changes nothing.
+// stored provider secrets open with the new key only, v1 passwords become v2 blobs, and a rotation that cannot finish
+// changes nothing.
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { parseBase64Key, reencryptSecrets } from '@/lib/email-provider/server/rotate-secrets'
+import { parseBase64Key, reencryptSecrets, upgradeLegacySecrets } from '@/lib/email-provider/server/rotate-secrets'
+import { openProviderSecrets, sealProviderSecrets } from '@/lib/email-provider/server/sealed-secrets'
 import { keyFromBase64, open, seal, sealedKeyId, type TKey } from '@/lib/server/crypto/secret-box'
 import { openDatabase } from '@/lib/server/db/open'
 import type { PrismaClient } from '@/lib/server/db/prisma'
@@ -17,8 +19,8 @@ const newKeyText = () => randomBytes(32).toString('base64')
 
 type TSeeded = { orgId: string; password: string | null }
 
-/** An organization with a custom provider whose password (if any) is sealed with `key`. */
-async function seedProvider(prisma: PrismaClient, password: string | null, key: TKey): Promise<TSeeded> {
+/** An organization with a custom provider whose password (if any) is sealed with `key`: a v1 row, or a v2 blob. */
+async function seedProvider(prisma: PrismaClient, password: string | null, key: TKey, format: 'v1' | 'v2' = 'v1'): Promise<TSeeded> {
   const tag = uniqueTag()
   const org = await prisma.organization.create({ data: { name: `Rotation ${tag}`, slug: `rotation-${tag}`, emailProviderVersion: 3 } })
   await prisma.emailProviderSettings.create({
@@ -28,7 +30,8 @@ async function seedProvider(prisma: PrismaClient, password: string | null, key: 
       port: 587,
       fromAddress: 'no-reply@example.com',
       username: 'mailer',
-      passwordSecret: password === null ? null : seal(password, key),
+      passwordSecret: password === null || format === 'v2' ? null : seal(password, key),
+      secrets: password === null || format === 'v1' ? null : sealProviderSecrets({ password }, org.id, key),
       updatedAt: new Date('2030-01-01T00:00:00Z'),
     },
   })
@@ -37,12 +40,12 @@ async function seedProvider(prisma: PrismaClient, password: string | null, key: 
 
 async function secretOf(prisma: PrismaClient, orgId: string) {
   const row = await prisma.emailProviderSettings.findUniqueOrThrow({ where: { orgId }, include: { org: { select: { emailProviderVersion: true } } } })
-  return { secret: row.passwordSecret, updatedAt: row.updatedAt, version: row.org.emailProviderVersion }
+  return { secret: row.secrets ?? row.passwordSecret, orgId, updatedAt: row.updatedAt, version: row.org.emailProviderVersion }
 }
 
-/** True when `secret` was really encrypted with `key`'s bytes (not merely labelled with its id). */
-function isSealedWith(secret: string, key: TKey, password: string): boolean {
-  return sealedKeyId(secret) === key.id && open(secret, [key]) === password
+/** True when `secret` is a v2 blob of `orgId` really encrypted with `key`'s bytes (not merely labelled with its id). */
+function isSealedWith(secret: string, key: TKey, password: string, orgId: string): boolean {
+  return secret.startsWith('v2:') && sealedKeyId(secret) === key.id && openProviderSecrets(secret, orgId, [key]).password === password
 }
 
 describe('reencryptSecrets', () => {
@@ -63,7 +66,7 @@ describe('reencryptSecrets', () => {
     const { prisma } = database
     const withOld = await seedProvider(prisma, 'old-key password', oldKey)
     const withPrevious = await seedProvider(prisma, 'previous-key pässword', previousKey)
-    const withNew = await seedProvider(prisma, 'already rotated', newKey)
+    const withNew = await seedProvider(prisma, 'already rotated', newKey, 'v2')
     const withoutPassword = await seedProvider(prisma, null, oldKey)
     const before = await secretOf(prisma, withNew.orgId)
 
@@ -71,11 +74,11 @@ describe('reencryptSecrets', () => {
 
     for (const seeded of [withOld, withPrevious]) {
       const after = await secretOf(prisma, seeded.orgId)
-      expect(isSealedWith(after.secret ?? '', newKey, seeded.password ?? '')).toBe(true)
-      expect(() => open(after.secret ?? '', [oldKey, previousKey])).toThrow(/unknown key/)
+      expect(isSealedWith(after.secret ?? '', newKey, seeded.password ?? '', seeded.orgId)).toBe(true)
+      expect(() => openProviderSecrets(after.secret ?? '', seeded.orgId, [oldKey, previousKey])).toThrow(/unknown key/)
       // The old key's bytes under the new key's id: the ciphertext itself changed, not only its label.
-      expect(() => open(after.secret ?? '', [{ id: newKey.id, bytes: oldKey.bytes }])).toThrow()
-      expect(() => open(after.secret ?? '', [{ id: newKey.id, bytes: previousKey.bytes }])).toThrow()
+      expect(() => openProviderSecrets(after.secret ?? '', seeded.orgId, [{ id: newKey.id, bytes: oldKey.bytes }])).toThrow()
+      expect(() => openProviderSecrets(after.secret ?? '', seeded.orgId, [{ id: newKey.id, bytes: previousKey.bytes }])).toThrow()
       expect(after).toMatchObject({ updatedAt: new Date('2030-01-01T00:00:00Z'), version: 3 })
     }
     expect(await secretOf(prisma, withNew.orgId)).toEqual(before)
@@ -92,7 +95,7 @@ describe('reencryptSecrets', () => {
     const before = await secretOf(prisma, withOld.orgId)
 
     await expect(reencryptSecrets(prisma, [oldKey], newKey)).rejects.toThrow(
-      `Nothing was changed: some stored passwords were sealed with a key that is not given (key id ${stranger.id})`,
+      `Nothing was changed: some stored secrets were sealed with a key that is not given (key id ${stranger.id})`,
     )
     expect(await secretOf(prisma, withOld.orgId)).toEqual(before)
   })
@@ -104,9 +107,36 @@ describe('reencryptSecrets', () => {
     await prisma.emailProviderSettings.update({ where: { orgId: second.orgId }, data: { passwordSecret: tampered } })
     const before = await secretOf(prisma, first.orgId)
 
-    await expect(reencryptSecrets(prisma, [oldKey], newKey)).rejects.toThrow(`the password of organization ${second.orgId} does not decrypt`)
+    await expect(reencryptSecrets(prisma, [oldKey], newKey)).rejects.toThrow(`the secrets of organization ${second.orgId} do not decrypt`)
     expect(await secretOf(prisma, first.orgId)).toEqual(before)
-    expect(isSealedWith(before.secret ?? '', oldKey, 'first password')).toBe(true)
+    expect(sealedKeyId(before.secret ?? '')).toBe(oldKey.id)
+    expect(open(before.secret ?? '', [oldKey])).toBe('first password')
+  })
+})
+
+describe('upgradeLegacySecrets (start-up)', () => {
+  let database: TFreshDatabase
+  const currentKey = keyFromBase64(newKeyText())
+  const previousKey = keyFromBase64(newKeyText())
+
+  beforeAll(async () => {
+    database = await openFreshDatabase()
+  })
+  afterAll(() => database?.dispose())
+
+  it('turns v1 passwords into v2 blobs of their organization with the current key, once, and leaves the rest alone', async () => {
+    const { prisma } = database
+    const v1 = await seedProvider(prisma, 'v1 password', previousKey)
+    const v2 = await seedProvider(prisma, 'v2 password', currentKey, 'v2')
+    const unreadable = await seedProvider(prisma, 'lost key password', keyFromBase64(newKeyText()))
+    const v2Before = await secretOf(prisma, v2.orgId)
+
+    expect(await upgradeLegacySecrets(prisma, [currentKey, previousKey], currentKey)).toBe(1)
+    expect(isSealedWith((await secretOf(prisma, v1.orgId)).secret ?? '', currentKey, 'v1 password', v1.orgId)).toBe(true)
+    expect((await prisma.emailProviderSettings.findUniqueOrThrow({ where: { orgId: v1.orgId } })).passwordSecret).toBeNull()
+    expect(await secretOf(prisma, v2.orgId)).toEqual(v2Before)
+    expect((await secretOf(prisma, unreadable.orgId)).secret).toMatch(/^v1:/)
+    expect(await upgradeLegacySecrets(prisma, [currentKey, previousKey], currentKey)).toBe(0)
   })
 })
 
@@ -165,11 +195,11 @@ describe(`the rotate-encryption-key command (${isPostgresRun ? 'PostgreSQL' : 'e
 
       const run = await runRotation(['--new-key-file', keyFile], { DATABASE_URL: database.url ?? '', ENCRYPTION_KEY: oldText })
       expect(run).toMatchObject({ code: 0, stderr: '' })
-      expect(run.stdout).toContain(`Re-encrypted 2 stored passwords with the new key (key id ${keyFromBase64(newText).id}); 0 already used it.`)
+      expect(run.stdout).toContain(`Re-encrypted 2 stored provider secrets with the new key (key id ${keyFromBase64(newText).id}); 0 already used it.`)
       expect(run.stdout).toContain('set ENCRYPTION_KEY to the new key and ENCRYPTION_KEY_PREVIOUS to the old key')
       expectNoSecretIn(run, [oldText, newText, 'first password', 'second password'])
       for (const { orgId, password } of seeded) {
-        expect(isSealedWith((await secretOf(database.prisma, orgId)).secret ?? '', keyFromBase64(newText), password ?? '')).toBe(true)
+        expect(isSealedWith((await secretOf(database.prisma, orgId)).secret ?? '', keyFromBase64(newText), password ?? '', orgId)).toBe(true)
       }
     } finally {
       await database.dispose()
@@ -189,13 +219,13 @@ describe(`the rotate-encryption-key command (${isPostgresRun ? 'PostgreSQL' : 'e
 
       const run = await runRotation(['--new-key', newText], { DATA_DIR: dataDir })
       expect(run).toMatchObject({ code: 0, stderr: '' })
-      expect(run.stdout).toContain('Re-encrypted 1 stored password with the new key')
+      expect(run.stdout).toContain('Re-encrypted 1 stored provider secret with the new key')
       expect(run.stdout).toContain(`set ENCRYPTION_KEY to the new key (it takes precedence over ${join(dataDir, 'encryption-key')})`)
       expectNoSecretIn(run, [oldText, newText, 'embedded password'])
 
       const reopened = await openDatabase({ pgliteDir })
       try {
-        expect(isSealedWith((await secretOf(reopened.prisma, seeded.orgId)).secret ?? '', keyFromBase64(newText), 'embedded password')).toBe(true)
+        expect(isSealedWith((await secretOf(reopened.prisma, seeded.orgId)).secret ?? '', keyFromBase64(newText), 'embedded password', seeded.orgId)).toBe(true)
       } finally {
         await reopened.close()
       }

@@ -148,6 +148,57 @@ describe('applyMigrations on an empty database', () => {
   })
 })
 
+describe('data kept across migrations', () => {
+  let database: TEmptyDatabase | undefined
+  let dir: string | undefined
+  afterEach(async () => {
+    await database?.close()
+    database = undefined
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('turns v1 rows into typed settings (strings into enums, password or no sign-in) without losing one', async () => {
+    database = await openEmptyDatabase()
+    dir = copyMigrations()
+    const later = expectedMigrations(dir).filter((migration) => migration.name > '20261125130205_init')
+    const moved = mkdtempSync(join(tmpdir(), 'console-later-migrations-'))
+    for (const migration of later) cpSync(join(dir, migration.name), join(moved, migration.name), { recursive: true })
+    for (const migration of later) rmSync(join(dir, migration.name), { recursive: true })
+    expect(await applyMigrations(database.driver, dir)).toEqual(['20261125130205_init'])
+
+    await database.driver.query(`INSERT INTO organization (id, name, slug) VALUES ('o1', 'One', 'one'), ('o2', 'Two', 'two')`)
+    await database.driver.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('u1', 'u', 'u@example.test', now())`)
+    await database.driver.query(`INSERT INTO membership (id, "orgId", "userId", role) VALUES ('m1', 'o1', 'u1', 'owner')`)
+    await database.driver.query(
+      `INSERT INTO email_provider_settings ("orgId", host, port, "fromAddress", username, "passwordSecret", "updatedAt")
+       VALUES ('o1', 'smtp.one.test', 587, 'a@one.test', 'mailer', 'v1:k:i:t:c', now()), ('o2', 'relay.two.test', 25, 'a@two.test', NULL, NULL, now())`,
+    )
+    await database.driver.query(
+      `INSERT INTO outbox_message (id, "orgId", kind, "toAddress", subject, html, text, "messageId", status) VALUES ('x1', 'o1', 'verify', 't@x.test', 's', '', '', '<m1@x>', 'retrying')`,
+    )
+    await database.driver.query(
+      `INSERT INTO audit_entry (id, "orgId", "actorEmail", action, details) VALUES ('a1', 'o1', 'u@example.test', 'email_provider.update', '{}')`,
+    )
+
+    for (const migration of later) cpSync(join(moved, migration.name), join(dir, migration.name), { recursive: true })
+    rmSync(moved, { recursive: true, force: true })
+    expect(await applyMigrations(database.driver, dir)).toEqual(later.map((migration) => migration.name))
+
+    const providers = (await database.driver.query(
+      `SELECT "orgId", preset::text, security::text, "authKind"::text AS "authKind", username, "passwordSecret", secrets FROM email_provider_settings ORDER BY "orgId"`,
+    )) as Array<Record<string, unknown>>
+    expect(providers).toEqual([
+      { orgId: 'o1', preset: 'custom', security: 'auto', authKind: 'password', username: 'mailer', passwordSecret: 'v1:k:i:t:c', secrets: null },
+      { orgId: 'o2', preset: 'custom', security: 'auto', authKind: 'none', username: null, passwordSecret: null, secrets: null },
+    ])
+    expect(await database.driver.query(`SELECT role::text AS role FROM membership`)).toEqual([{ role: 'owner' }])
+    expect(await database.driver.query(`SELECT status::text AS status, kind::text AS kind FROM outbox_message`)).toEqual([
+      { status: 'retrying', kind: 'verify' },
+    ])
+    expect(await database.driver.query(`SELECT action::text AS action FROM audit_entry`)).toEqual([{ action: 'email_provider.update' }])
+  })
+})
+
 describe.skipIf(!isPostgresRun)('on PostgreSQL: instances starting at once on an empty database', () => {
   it('lets exactly one of four instances apply each migration, and all of them start', async () => {
     const created = await createTestDatabase('console_race')
