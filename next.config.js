@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its .wasm/.data files from its own package folder at run time: keep them out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'nodemailer'],
+  // mailauth (CommonJS, deep imports of lib/spf and lib/dmarc) is loaded by Node as it is, like nodemailer.
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'nodemailer', 'mailauth'],
   poweredByHeader: false,
   reactStrictMode: true,
 }

@@ -1,4 +1,5 @@
 // The one place that reads process.env: every setting is validated here once, with messages that say how to fix it.
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { isBase64Key } from '@/lib/server/crypto/secret-box'
 
@@ -12,6 +13,29 @@ const ZWholeNumber = (min: number, max: number, fallback: number) => {
   const message = `must be a whole number from ${min} to ${max}`
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback)
 }
+
+// Node's resolver takes IP addresses only (no names): 1.1.1.1, 127.0.0.1:5353, 2606:4700::1111, [::1]:5353.
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\]:(\d{1,5})$/.exec(entry)
+  if (bracketed) return isIP(bracketed[1]) === 6 && isPort(bracketed[2])
+  if (isIP(entry) !== 0) return true
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(entry)
+  return withPort !== null && isIP(withPort[1]) === 4 && isPort(withPort[2])
+}
+
+const isPort = (value: string) => Number(value) >= 1 && Number(value) <= 65535
+
+const ZDnsServers = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.length > 0 && entries.every(isDnsServer), {
+    message: 'must be comma-separated IP addresses, each with an optional port: 1.1.1.1,127.0.0.1:5353,[::1]:5353 (leave it unset for the system resolvers)',
+  })
 
 const ZEnv = z.object({
   NEXT_PHASE: z.string().optional(),
@@ -58,6 +82,8 @@ const ZEnv = z.object({
   OUTBOX_RETRY_BASE_MS: ZWholeNumber(10, 3_600_000, 30_000),
   // How long a claimed message is reserved for the process that claimed it; after that another one may take it.
   OUTBOX_LEASE_MS: ZWholeNumber(1000, 3_600_000, 300_000),
+  // DNS servers for the sender domain check (SPF, DKIM, DMARC); unset = the system's resolvers.
+  DNS_SERVERS: z.preprocess(emptyAsUndefined, ZDnsServers.optional()),
 })
 
 export type TEnv = z.infer<typeof ZEnv> & { APP_URL: string }

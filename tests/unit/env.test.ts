@@ -39,4 +39,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/app' })).toThrow(/ENCRYPTION_KEY: is required with DATABASE_URL/)
     expect(parseEnv({ DATABASE_URL: 'postgresql://db/app', ENCRYPTION_KEY: key }).ENCRYPTION_KEY).toBe(key)
   })
+
+  it('reads DNS_SERVERS as a list of IP addresses with optional ports, and names a bad entry', () => {
+    expect(parseEnv({}).DNS_SERVERS).toBeUndefined()
+    expect(parseEnv({ DNS_SERVERS: '' }).DNS_SERVERS).toBeUndefined()
+    expect(parseEnv({ DNS_SERVERS: ' 1.1.1.1, 127.0.0.1:5353,2606:4700::1111,[::1]:53 ' }).DNS_SERVERS).toEqual([
+      '1.1.1.1',
+      '127.0.0.1:5353',
+      '2606:4700::1111',
+      '[::1]:53',
+    ])
+    for (const bad of ['dns.example.com', '1.1.1.1:0', '1.1.1.1:70000', 'localhost:53', ',']) {
+      expect(() => parseEnv({ DNS_SERVERS: bad })).toThrow(/DNS_SERVERS: must be comma-separated IP addresses, each with an optional port/)
+    }
+  })
 })
