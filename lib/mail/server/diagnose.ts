@@ -1,5 +1,5 @@
 import 'server-only'
-import { getAccessToken } from '@/lib/mail/server/oauth'
+import { getAccessToken, invalidateAccessToken } from '@/lib/mail/server/oauth'
 import type { TDiagnosticStep, TMailMessage, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
 import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
 import { composeMessage } from './compose'
@@ -8,7 +8,7 @@ import { capabilitiesOf, openTcp, probeImplicitTls, tlsDetail } from './diagnose
 import { resolveSecurity, SECURITY_PROBE_MS, tlsOptionsFor } from './security'
 import { classifySmtpError, errorContextFor } from './smtp-error'
 import { smtpOptionsFor, timeoutsFor, type TSmtpTuning } from './transport'
-import { tokenEndpointHost, xoauth2For } from './xoauth2'
+import { isRefusedToken, recentAccessToken, tokenEndpointHost, xoauth2For, type TOAuth2Auth } from './xoauth2'
 
 // "Send test email": one message over a fresh connection, reporting each stage of the session.
 // The connection options come from resolveSecurity and smtpOptionsFor, so what passes here passes in real sending.
@@ -52,6 +52,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   try {
     const target = await resolveSmtpHost(settings.host, { allowPrivateHosts, timeoutMs: timeouts.dnsTimeout })
     ok('dns', target.servername ? `${target.host} resolved to ${target.address}` : `IP address ${target.address}, no lookup needed`)
+    const cachedToken = auth.kind === 'oauth2' ? recentAccessToken(auth.tokenCacheKey) : undefined
     // fetched while the connection is set up: a failure costs the slower of the two, not their sum
     const token: Promise<TSettled<unknown>> | null =
       auth.kind === 'oauth2'
@@ -98,9 +99,12 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     if (auth.kind === 'none') skip('auth', 'No sign-in configured: sending without logging in')
     else if (!session.offersAuth) skip('auth', 'The server does not offer AUTH, so the credentials were not used')
     else {
+      const login = () =>
+        auth.kind === 'password'
+          ? session!.login({ user: auth.username, pass: auth.password })
+          : session!.login({ user: auth.username, oauth2: xoauth2For(auth, { allowPrivateHosts, timeoutMs: TOKEN_TIMEOUT_MS }) })
       try {
-        if (auth.kind === 'password') await session.login({ user: auth.username, pass: auth.password })
-        else await session.login({ user: auth.username, oauth2: xoauth2For(auth, { allowPrivateHosts, timeoutMs: TOKEN_TIMEOUT_MS }) })
+        await login().catch((error: unknown) => (auth.kind === 'oauth2' && dropRefusedToken(auth, error, cachedToken) ? login() : Promise.reject(error)))
       } catch (error) {
         const failure = classifySmtpError(error, context)
         // a renewed token that could not be fetched is a token failure; anything else belongs to AUTH
@@ -128,6 +132,14 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   } finally {
     session?.close()
   }
+}
+
+// A token the server refused is dropped from the cache; true when it had come from there (worth one fresh token).
+function dropRefusedToken(auth: TOAuth2Auth, error: unknown, cachedBefore: string | undefined): boolean {
+  const refused = recentAccessToken(auth.tokenCacheKey)
+  if (!isRefusedToken(error) || !refused) return false
+  invalidateAccessToken(auth.tokenCacheKey, refused)
+  return refused === cachedBefore
 }
 
 // A dropped connection is reported on the transaction step it interrupted.

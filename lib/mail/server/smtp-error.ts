@@ -313,7 +313,12 @@ function envelopeFailure(raw: TRawSmtpError): TFailureCore {
 
 /** The server's reply without any secret of the attempt (plain, base64, SASL PLAIN and XOAUTH2 forms). */
 function redactReply(text: string, context: TErrorContext): string {
-  return redactSecrets(text, [...(context.secrets ?? []), context.password])
+  // longest first: the base64 of `\0user\0pass` is the tail of the base64 of `user\0user\0pass`
+  const secrets = [...(context.secrets ?? []), context.password].filter((secret): secret is string => Boolean(secret))
+  return redactSecrets(
+    text,
+    secrets.sort((a, b) => b.length - a.length),
+  )
     .replace(XOAUTH2_BASE64, '***')
     .replace(GOOGLE_TOKEN, '***')
 }

@@ -1,11 +1,12 @@
 import 'server-only'
 import nodemailer from 'nodemailer'
-import type { SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer'
+import type { SendMailOptions, SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer'
+import { invalidateAccessToken } from '@/lib/mail/server/oauth'
 import type { TResolvedSecurity, TSmtpSettings } from '@/lib/mail/types'
 import { resolveSmtpHost, type TResolvedHost } from '@/lib/server/net/resolve-smtp-host'
 import { resolveSecurity, tlsOptionsFor } from './security'
 import { timeoutsFor, type TSmtpTuning } from './smtp-config'
-import { xoauth2AuthOption } from './xoauth2'
+import { isRefusedToken, recentAccessToken, xoauth2AuthOption, type TOAuth2Auth } from './xoauth2'
 
 // The one place that turns SMTP settings into nodemailer options (security mode, sign-in, timeouts, pooling).
 
@@ -65,6 +66,33 @@ export async function buildTransport(settings: TSmtpSettings, options: TBuildTra
   const target = await resolveSmtpHost(settings.host, { allowPrivateHosts, timeoutMs: timeoutsFor(tuning).dnsTimeout })
   const resolved = await resolveSecurity(settings, target, tuning)
   const smtpOptions = smtpOptionsFor(settings, target, resolved, tuning, { allowPrivateHosts })
-  if (options.pool) return nodemailer.createTransport({ ...smtpOptions, pool: true, ...POOL })
-  return nodemailer.createTransport(smtpOptions)
+  const transport = options.pool ? nodemailer.createTransport({ ...smtpOptions, pool: true, ...POOL }) : nodemailer.createTransport(smtpOptions)
+  return settings.auth.kind === 'oauth2' ? renewRefusedToken(transport, settings.auth) : transport
+}
+
+// nodemailer renews a token itself only after the XOAUTH2 error challenge (334); Microsoft 365 answers a revoked or
+// expired token with 535 straight away. Then a token that came from the cache is dropped and the message sent once
+// more with a fresh one; a token fetched for this very send is reported.
+function renewRefusedToken(transport: TSmtpTransport, auth: TOAuth2Auth): TSmtpTransport {
+  const sendMail = transport.sendMail.bind(transport) as (mail: SendMailOptions) => Promise<SMTPSentMessageInfo>
+  const send = async (mail: SendMailOptions): Promise<SMTPSentMessageInfo> => {
+    const cached = recentAccessToken(auth.tokenCacheKey)
+    try {
+      return await sendMail(mail)
+    } catch (error) {
+      const refused = recentAccessToken(auth.tokenCacheKey)
+      if (!isRefusedToken(error) || !refused) throw error
+      invalidateAccessToken(auth.tokenCacheKey, refused)
+      if (refused !== cached) throw error
+      return sendMail(mail)
+    }
+  }
+  transport.sendMail = ((mail: SendMailOptions, callback?: (err: Error | null, info: SMTPSentMessageInfo) => void) => {
+    if (!callback) return send(mail)
+    send(mail).then(
+      (info) => callback(null, info),
+      (error: Error) => callback(error, undefined as unknown as SMTPSentMessageInfo),
+    )
+  }) as TSmtpTransport['sendMail']
+  return transport
 }

@@ -47,7 +47,13 @@ export function xoauth2For(auth: TOAuth2Auth, options: TTokenRequestOptions = {}
   return new XOAuth2({ user: auth.username, provisionCallback: provisionCallbackFor(auth, options) })
 }
 
-/** The access token last handed out for this cache key (for redaction only). */
+/** True for a token the SMTP server refused (not one that could not be fetched: that is a TokenError). */
+export function isRefusedToken(error: unknown): boolean {
+  const raw = (typeof error === 'object' && error !== null ? error : {}) as { code?: string; command?: string; responseCode?: number }
+  return raw.code === 'EAUTH' && raw.command === 'AUTH XOAUTH2' && typeof raw.responseCode === 'number' && raw.responseCode >= 500
+}
+
+/** The access token last handed out for this cache key (to redact it, and to tell a cached token from a new one). */
 export function recentAccessToken(cacheKey: string): string | undefined {
   return recentTokens.get(cacheKey)
 }
