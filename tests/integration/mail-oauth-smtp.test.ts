@@ -151,7 +151,7 @@ describe('XOAUTH2 sending against a server that accepts only XOAUTH2', () => {
   })
 
   it('a fresh token refused: reported after one token request, on the mapped Microsoft reply', async () => {
-    const server = await smtpServer({ isValid: () => false, refusal: { code: 535, text: '5.7.3 Authentication unsuccessful' } })
+    const server = await smtpServer({ isValid: (): boolean => false, refusal: { code: 535, text: '5.7.3 Authentication unsuccessful' } })
     const settings = oauthSettings(server.port)
     const error = await send(settings).catch((caught: unknown) => caught)
     expect(classifySmtpError(error, errorContextFor(settings))).toMatchObject({
@@ -199,7 +199,7 @@ describe('XOAUTH2 sending against a server that accepts only XOAUTH2', () => {
     [
       '535 5.7.139 (SMTP AUTH disabled for the tenant)',
       {
-        isValid: () => false,
+        isValid: (): boolean => false,
         refusal: {
           code: 535,
           text: '5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled',
@@ -209,7 +209,7 @@ describe('XOAUTH2 sending against a server that accepts only XOAUTH2', () => {
     ],
     [
       '535 5.7.3 (app token refused)',
-      { isValid: () => false, refusal: { code: 535, text: '5.7.3 Authentication unsuccessful' } },
+      { isValid: (): boolean => false, refusal: { code: 535, text: '5.7.3 Authentication unsuccessful' } },
       { stage: 'auth', field: 'username', code: 535, message: 'Microsoft 365 refused the app token for this mailbox' },
     ],
     [
