@@ -1,16 +1,20 @@
 import net from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mailOptionsFor } from '@/lib/mail/server/compose'
 import { sendWithDiagnostics, type TDiagnosticResult } from '@/lib/mail/server/diagnose'
 import { AUTH_FAILED_MESSAGE, classifySmtpError, errorContextFor } from '@/lib/mail/server/smtp-error'
+import { clearSecurityVerdicts } from '@/lib/mail/server/security'
 import { buildTransport } from '@/lib/mail/server/transport'
 import type { TSmtpFailure, TSmtpSettings } from '@/lib/mail/types'
-import { fixtureSettings, testMessage } from '../support/mail-fixtures'
+import { fixtureSettings, NO_AUTH, passwordAuth, testMessage } from '../support/mail-fixtures'
 import { startSilentServer } from '../support/silent-server'
 import { startSmtpServer, TEST_USER, type TSmtpFixtureKind, type TTestSmtpServer } from '../support/smtp-server'
 
 // Short greeting timeout so the "never greets" cases finish in ~2 s instead of 8 + 2.
 const FAST = { timeouts: { greetingTimeout: 1_000 } }
+
+// verdicts are kept per address and port: an ephemeral port may come back as another kind of server
+beforeEach(() => clearSecurityVerdicts())
 
 async function diagnose(settings: TSmtpSettings, tuning = {}): Promise<Extract<TDiagnosticResult, { ok: false }>> {
   const result = await sendWithDiagnostics(settings, testMessage(), { allowPrivateHosts: true, tuning: { ...FAST, ...tuning } })
@@ -46,7 +50,7 @@ describe('send failures, against real servers', () => {
   afterAll(() => starttls.close())
 
   it('wrong password: 535 on the password field, permanent', async () => {
-    const { error, steps } = await diagnose(fixtureSettings(starttls.port, { password: 'wrong password' }))
+    const { error, steps } = await diagnose(fixtureSettings(starttls.port, { auth: passwordAuth('wrong password') }))
     expect(error).toMatchObject({ field: 'password', stage: 'auth', message: AUTH_FAILED_MESSAGE, code: 535, isPermanent: true })
     expect(error.reply).toContain('5.7.8 Authentication credentials invalid')
     expect(steps.map((step) => `${step.stage}:${step.status}`)).toEqual(['dns:ok', 'tcp:ok', 'tls:ok', 'ehlo:ok', 'auth:failed'])
@@ -87,11 +91,18 @@ describe('send failures, against real servers', () => {
     expect(error).toMatchObject({ field: 'port', stage: 'tls', hint: 'Port 465 expects TLS from the first byte; this server answered in plain text: use 587' })
   })
 
-  it('STARTTLS against a port that expects TLS from the first byte: the port field', async () => {
+  it('TLS chosen for a port that speaks plain text first: the security field', async () => {
+    const { error } = await diagnose(fixtureSettings(starttls.port, { security: 'tls' }))
+    expect(error).toMatchObject({ field: 'security', stage: 'tls', message: 'TLS from the first byte was expected, but the server answered in plain text' })
+    expect(error.hint).toBe('This port speaks plain text first: choose Connection security "Automatic" or "STARTTLS"')
+  })
+
+  it('STARTTLS chosen for a port that expects TLS from the first byte (the 2465 case): the security field', async () => {
     await withServer('implicit-tls', async (server) => {
-      const { error, durationMs } = await diagnose(fixtureSettings(server.port))
-      expect(error).toMatchObject({ field: 'port', stage: 'ehlo' })
+      const { error, durationMs } = await diagnose(fixtureSettings(server.port, { security: 'starttls' }))
+      expect(error).toMatchObject({ field: 'security', stage: 'ehlo' })
       expect(error.message).toBe('This port expects TLS from the first byte, but the connection waited for a plain-text greeting (STARTTLS)')
+      expect(error.hint).toBe('Choose Connection security "TLS" (or "Automatic") for this port, or use the STARTTLS port of this server (usually 587)')
       expect(durationMs).toBeLessThan(5_000)
     })
   })
@@ -135,7 +146,7 @@ describe('send failures, against real servers', () => {
 
   it('authentication required but no credentials: the username field', async () => {
     await withServer('requires-auth', async (server) => {
-      const { error } = await diagnose(fixtureSettings(server.port, { username: null, password: null }))
+      const { error } = await diagnose(fixtureSettings(server.port, { auth: NO_AUTH }))
       expect(error).toMatchObject({
         field: 'username',
         code: 530,
@@ -148,7 +159,7 @@ describe('send failures, against real servers', () => {
   it('credentials but no STARTTLS: refuses to send them in plain text', async () => {
     await withServer('no-starttls', async (server) => {
       const { error } = await diagnose(fixtureSettings(server.port))
-      expect(error).toMatchObject({ field: 'port', stage: 'tls', message: 'The server does not offer STARTTLS, so the password cannot be sent securely' })
+      expect(error).toMatchObject({ field: 'security', stage: 'tls', message: 'The server does not offer STARTTLS, so the password cannot be sent securely' })
       expect(server.received).toHaveLength(0)
     })
   })
@@ -169,7 +180,7 @@ describe('errors from buildTransport (the outbox path) classify the same way', (
 
   it('wrong password', async () => {
     await withServer('starttls-auth', async (server) => {
-      const failure = await sendError(fixtureSettings(server.port, { password: 'nope' }))
+      const failure = await sendError(fixtureSettings(server.port, { auth: passwordAuth('nope') }))
       expect(failure).toMatchObject({ field: 'password', message: AUTH_FAILED_MESSAGE, code: 535, isPermanent: true })
     })
   })

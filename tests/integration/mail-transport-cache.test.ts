@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mailOptionsFor } from '@/lib/mail/server/compose'
 import { cachedTransportCount, closeAllTransports, forgetTransport, getPooledTransport } from '@/lib/mail/server/transport-cache'
-import { fixtureSettings, testMessage } from '../support/mail-fixtures'
+import { fixtureSettings, passwordAuth, testMessage } from '../support/mail-fixtures'
 import { startSmtpServer, TEST_USER, type TTestSmtpServer } from '../support/smtp-server'
 
 const OPTIONS = { allowPrivateHosts: true }
@@ -34,12 +34,34 @@ describe('getPooledTransport', () => {
   it('rebuilds when the settings change, and again when they are reverted', async () => {
     const original = fixtureSettings(server.port)
     const first = await getPooledTransport('org-a', original, OPTIONS)
-    const changed = await getPooledTransport('org-a', { ...original, password: 'new password' }, OPTIONS)
+    const changed = await getPooledTransport('org-a', { ...original, auth: passwordAuth('new password') }, OPTIONS)
     expect(changed).not.toBe(first)
     await expect(first.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
     const reverted = await getPooledTransport('org-a', original, OPTIONS)
     expect(reverted).not.toBe(changed)
     expect(reverted).not.toBe(first)
+    expect(cachedTransportCount()).toBe(1)
+  })
+
+  it('rebuilds when the security mode or the sign-in kind changes', async () => {
+    const original = fixtureSettings(server.port)
+    const first = await getPooledTransport('org-a', original, OPTIONS)
+    const starttls = await getPooledTransport('org-a', { ...original, security: 'starttls' }, OPTIONS)
+    expect(starttls).not.toBe(first)
+    const oauth = await getPooledTransport(
+      'org-a',
+      {
+        ...original,
+        auth: {
+          kind: 'oauth2',
+          username: TEST_USER.username,
+          tokenCacheKey: 'org-a',
+          tokenRequest: { kind: 'client-credentials', tokenUrl: 'https://localhost:1/token', clientId: 'app', clientSecret: 'secret-1', scope: 's' },
+        },
+      },
+      OPTIONS,
+    )
+    expect(oauth).not.toBe(starttls)
     expect(cachedTransportCount()).toBe(1)
   })
 

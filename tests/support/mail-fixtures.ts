@@ -1,10 +1,18 @@
 // Settings and messages the mail integration tests share.
-import type { TMailMessage, TSmtpSettings } from '@/lib/mail/types'
+import type { TMailMessage, TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
 import { TEST_USER } from './smtp-server'
 
-/** Settings pointing at a fixture on 127.0.0.1 through the name `localhost`, with the test login. */
+/** No sign-in. */
+export const NO_AUTH: TSmtpAuth = { kind: 'none' }
+
+/** The test login, or the test username with another password. */
+export function passwordAuth(password: string = TEST_USER.password): TSmtpAuth {
+  return { kind: 'password', username: TEST_USER.username, password }
+}
+
+/** Settings pointing at a fixture on 127.0.0.1 through the name `localhost`: security `auto`, the test login. */
 export function fixtureSettings(port: number, overrides: Partial<TSmtpSettings> = {}): TSmtpSettings {
-  return { host: 'localhost', port, username: TEST_USER.username, password: TEST_USER.password, ...overrides }
+  return { host: 'localhost', port, security: 'auto', auth: passwordAuth(), ...overrides }
 }
 
 /** A message whose display names need quoting and encoding in headers. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AUTH_FAILED_MESSAGE, classifySmtpError, errorContextFor, stageOfCommand } from '@/lib/mail/server/smtp-error'
+import { TokenError } from '@/lib/mail/server/oauth'
 import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 
 // Errors shaped like the ones nodemailer 10 produces against real servers (codes seen when this suite was written against smtp-server and real providers).
@@ -91,12 +92,12 @@ describe('classifySmtpError', () => {
     [
       'no STARTTLS',
       { code: 'ETLS', responseCode: 500, response: '500 Error: command not recognized', command: 'STARTTLS', permanent: true },
-      { field: 'port', stage: 'tls', message: 'The server does not offer STARTTLS, so the password cannot be sent securely' },
+      { field: 'security', stage: 'tls', message: 'The server does not offer STARTTLS, so the password cannot be sent securely' },
     ],
     [
       'AUTH before STARTTLS',
       { code: 'EAUTH', responseCode: 538, response: '538 5.7.11 Encryption required', command: 'AUTH PLAIN' },
-      { field: 'port', stage: 'auth' },
+      { field: 'security', stage: 'auth' },
     ],
     [
       'missing password',
@@ -138,7 +139,7 @@ describe('classifySmtpError', () => {
 
   it('words the reverse TLS mismatch when a probe showed the port speaks TLS', () => {
     const failure = classifySmtpError(nodemailerError({ code: 'ETIMEDOUT', timeoutType: 'GREETING_TIMEOUT' }), { ...context, portSpeaksTls: true })
-    expect(failure).toMatchObject({ field: 'port', message: expect.stringContaining('This port expects TLS from the first byte') })
+    expect(failure).toMatchObject({ field: 'security', message: expect.stringContaining('This port expects TLS from the first byte') })
   })
 
   it('passes host refusals through with their own wording', () => {
@@ -192,11 +193,127 @@ describe('helpers', () => {
   })
 
   it('builds the context from settings', () => {
-    expect(errorContextFor({ host: 'smtp.example.com', port: 465, password: 'x' })).toEqual({
+    const settings = {
       host: 'smtp.example.com',
       port: 465,
-      implicitTls: true,
-      password: 'x',
+      security: 'auto',
+      auth: { kind: 'password', username: 'u@example.com', password: 'x-secret' },
+    } as const
+    expect(errorContextFor(settings)).toMatchObject({ host: 'smtp.example.com', port: 465, implicitTls: true, security: 'auto', authKind: 'password' })
+    expect(errorContextFor({ ...settings, port: 2465 })).toMatchObject({ implicitTls: false })
+    expect(errorContextFor({ ...settings, port: 2465 }, undefined, { mode: 'tls', isDetected: true })).toMatchObject({ implicitTls: true, portSpeaksTls: true })
+    expect(errorContextFor({ ...settings, port: 2465, security: 'tls' })).toMatchObject({ implicitTls: true })
+  })
+})
+
+describe('v2: security, tokens, provider replies, redaction', () => {
+  const oauthContext = { host: 'smtp.office365.com', port: 587, implicitTls: false, security: 'auto', authKind: 'oauth2' } as const
+
+  it('a TokenError (passed on by nodemailer as EAUTH) fails the token stage on its own field', () => {
+    const tokenError = Object.assign(
+      new TokenError({ message: 'The token endpoint login.example.com refused the client secret', hint: 'Enter the current secret', field: 'clientSecret' }),
+      { code: 'EAUTH', command: 'AUTH XOAUTH2' },
+    )
+    expect(classifySmtpError(tokenError, oauthContext)).toEqual({
+      field: 'clientSecret',
+      stage: 'token',
+      message: 'The token endpoint login.example.com refused the client secret',
+      hint: 'Enter the current secret',
+      isPermanent: false,
     })
+  })
+
+  it.each([
+    [
+      'Microsoft: SMTP AUTH disabled for the tenant',
+      {
+        code: 'EAUTH',
+        responseCode: 535,
+        response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
+        command: 'AUTH XOAUTH2',
+      },
+      { stage: 'auth', field: null, message: expect.stringContaining('SMTP AUTH is turned off') },
+    ],
+    [
+      'Microsoft: client not authenticated (530 5.7.57) wins over the generic 530 rule',
+      { code: 'EENVELOPE', responseCode: 530, response: '530 5.7.57 Client not authenticated to send mail.', command: 'MAIL FROM' },
+      { stage: 'mail', field: 'username', message: expect.stringContaining('has not signed in') },
+    ],
+    [
+      'Google: app password wanted',
+      {
+        code: 'EAUTH',
+        responseCode: 534,
+        response: '534-5.7.9 Application-specific password required. https://support.google.com/mail/?p=InvalidSecondFactor',
+        command: 'AUTH PLAIN',
+      },
+      { stage: 'auth', field: 'password', message: 'Google wants an app password, not the account password' },
+    ],
+  ])('%s', (_name, fields, expected) => {
+    expect(classifySmtpError(nodemailerError(fields), oauthContext)).toMatchObject(expected)
+  })
+
+  it('STARTTLS waited on a port that speaks TLS (2465): the fix is the security mode, not port 465', () => {
+    const failure = classifySmtpError(nodemailerError({ code: 'ETIMEDOUT', timeoutType: 'GREETING_TIMEOUT' }), {
+      ...context,
+      port: 2465,
+      security: 'starttls',
+      portSpeaksTls: true,
+    })
+    expect(failure).toMatchObject({ field: 'security', stage: 'ehlo' })
+    expect(failure.hint).toContain('Connection security "TLS"')
+    expect(failure.hint).not.toContain('465')
+  })
+
+  it('TLS chosen for a plain-text port: the security field', () => {
+    const failure = classifySmtpError(nodemailerError({ code: 'ESOCKET', originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER' }), {
+      ...context,
+      port: 2525,
+      security: 'tls',
+      implicitTls: true,
+    })
+    expect(failure).toMatchObject({ field: 'security', stage: 'tls' })
+    expect(failure.hint).not.toContain('465')
+  })
+
+  it('no STARTTLS and no credentials: TLS is required, the security field', () => {
+    const failure = classifySmtpError(nodemailerError({ code: 'ETLS', message: 'Server does not support required STARTTLS', command: 'CONN' }), {
+      ...context,
+      authKind: 'none',
+    })
+    expect(failure).toMatchObject({
+      field: 'security',
+      stage: 'tls',
+      message: 'The server does not offer STARTTLS, and this connection requires encryption (TLS)',
+    })
+  })
+
+  it('redacts the password, the client secret and the access token in every form a server could echo', () => {
+    const user = 'mailer@example.com'
+    const password = 'pa55-word!'
+    const b64 = (text: string) => Buffer.from(text).toString('base64')
+    const passwordSettings = { host: 'h.example', port: 587, security: 'auto', auth: { kind: 'password', username: user, password } } as const
+    const echo = [password, b64(password), b64(`\0${user}\0${password}`), b64(`${user}\0${user}\0${password}`)].join(' | ')
+    const redacted = classifySmtpError(nodemailerError({ code: 'EAUTH', responseCode: 535, response: `535 ${echo}` }), errorContextFor(passwordSettings)).reply
+    expect(redacted).toBe('535 *** | *** | *** | ***')
+
+    const token = 'ya29.a0AfB_byC-opaque-token'
+    const clientSecret = 'Qx48Q~client-secret'
+    const oauthSettings = {
+      ...passwordSettings,
+      auth: {
+        kind: 'oauth2',
+        username: user,
+        tokenCacheKey: 'org-redact',
+        tokenRequest: { kind: 'client-credentials', tokenUrl: 'https://login.example.com/token', clientId: 'app', clientSecret, scope: 's' },
+      },
+    } as const
+    const xoauth2 = b64(`user=${user}\x01auth=Bearer ${token}\x01\x01`)
+    const reply = `535 5.7.3 ${token} ${xoauth2} ${clientSecret} ${b64(clientSecret)} eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln`
+    const failure = classifySmtpError(
+      nodemailerError({ code: 'EAUTH', responseCode: 535, response: reply, command: 'AUTH XOAUTH2' }),
+      errorContextFor(oauthSettings),
+    )
+    for (const secret of [token, xoauth2, clientSecret, b64(clientSecret), 'eyJhbGciOiJSUzI1NiJ9']) expect(failure.reply).not.toContain(secret)
   })
 })

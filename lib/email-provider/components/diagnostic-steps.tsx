@@ -6,6 +6,7 @@ const STAGE_LABELS: Record<TDiagnosticStep['stage'], string> = {
   tcp: 'TCP connect',
   tls: 'TLS',
   ehlo: 'EHLO',
+  token: 'Access token',
   auth: 'AUTH',
   mail: 'MAIL FROM',
   rcpt: 'RCPT TO',

@@ -1,10 +1,15 @@
 import 'server-only'
 import net from 'node:net'
 import tls from 'node:tls'
-import type { SMTPTransportOptions } from 'nodemailer'
+import type { TResolvedSecurity } from '@/lib/mail/types'
 import type { TTlsInfo } from './diagnose-session'
 
-// Network helpers and wording for the diagnostics report.
+// Network helpers (also used by security detection) and wording for the diagnostics report.
+
+/** What a port says to a plain TCP connection before the client speaks. */
+export type TGreetingProbe = 'greeting' | 'other-reply' | 'silent' | 'tls-alert' | 'closed' | 'unreachable'
+
+const TLS_ALERT_RECORD = 0x15
 
 /** Opens the TCP connection, so the report can tell "could not connect" apart from what follows. */
 export function openTcp(address: string, port: number, timeoutMs: number): Promise<net.Socket> {
@@ -29,12 +34,46 @@ export function openTcp(address: string, port: number, timeoutMs: number): Promi
 }
 
 /**
- * After a missing greeting: does the port answer a TLS ClientHello (implicit TLS)? Verification
- * stays on; a certificate error still proves the server speaks TLS there.
+ * Connects and waits up to `timeoutMs` for the first bytes: a `220` greeting (plain SMTP), another reply, a TLS
+ * alert record, silence (both typical of a port that expects TLS from the first byte), or a closed connection.
  */
-export function probeImplicitTls(address: string, port: number, smtpOptions: SMTPTransportOptions, timeoutMs: number): Promise<boolean> {
+export function probeGreeting(address: string, port: number, timeoutMs: number): Promise<TGreetingProbe> {
   return new Promise((resolve) => {
-    const socket = tls.connect({ ...smtpOptions.tls, host: address, port })
+    const socket = net.connect({ host: address, port })
+    let received = Buffer.alloc(0)
+    let connected = false
+    let settled = false
+    const done = (verdict: TGreetingProbe) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      socket.removeAllListeners('data')
+      if (verdict === 'greeting' && socket.writable) socket.end('QUIT\r\n')
+      else socket.destroy()
+      resolve(verdict)
+    }
+    const timer = setTimeout(() => done(!connected ? 'unreachable' : received.length ? 'other-reply' : 'silent'), timeoutMs)
+    socket.once('connect', () => {
+      connected = true
+    })
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk])
+      if (received[0] === TLS_ALERT_RECORD) return done('tls-alert')
+      // the first line is enough: "220 ..." or "220-..." opens a plain SMTP session
+      if (received.length >= 4 || received.includes(0x0a)) done(/^220[ -]/.test(received.toString('latin1')) ? 'greeting' : 'other-reply')
+    })
+    socket.once('end', () => done(received.length ? 'other-reply' : 'closed'))
+    socket.on('error', () => done(connected ? 'closed' : 'unreachable'))
+  })
+}
+
+/**
+ * Does the port answer a TLS ClientHello (implicit TLS)? Verification stays on (the caller's SNI name and
+ * `rejectUnauthorized`); a certificate error still proves the server speaks TLS there.
+ */
+export function probeImplicitTls(address: string, port: number, tlsOptions: tls.ConnectionOptions, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ ...tlsOptions, host: address, port })
     const done = (speaksTls: boolean) => {
       clearTimeout(timer)
       socket.destroy()
@@ -46,10 +85,16 @@ export function probeImplicitTls(address: string, port: number, smtpOptions: SMT
   })
 }
 
-/** One line about the TLS session: protocol, cipher and certificate. */
-export function tlsDetail(info: TTlsInfo, implicitTls: boolean): string {
-  const mode = implicitTls ? 'TLS from the first byte' : 'STARTTLS'
-  return `${info.protocol}, ${info.cipher} (${mode}); certificate for ${info.subject} issued by ${info.issuer}`
+/** How the session was encrypted, in words: "STARTTLS", "TLS from the first byte (detected)". */
+export function securityLabel(resolved: TResolvedSecurity): string {
+  if (resolved.mode === 'none') return 'Unencrypted'
+  if (resolved.mode === 'starttls') return 'STARTTLS'
+  return resolved.isDetected ? 'TLS from the first byte (detected)' : 'TLS from the first byte'
+}
+
+/** One line about the TLS session: how it was set up, protocol, cipher and certificate. */
+export function tlsDetail(info: TTlsInfo, resolved: TResolvedSecurity): string {
+  return `${securityLabel(resolved)}: ${info.protocol}, ${info.cipher}; certificate for ${info.subject} issued by ${info.issuer}`
 }
 
 /** Extensions listed in an EHLO reply (STARTTLS first when it was offered before the upgrade). */

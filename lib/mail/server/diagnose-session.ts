@@ -3,6 +3,7 @@ import type net from 'node:net'
 import { TLSSocket } from 'node:tls'
 import type { SMTPTransportOptions } from 'nodemailer'
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
+import type XOAuth2 from 'nodemailer/lib/xoauth2'
 import type { SMTPConnectionSendInfo, SMTPEnvelope } from 'nodemailer/lib/smtp-connection'
 
 // Promise wrapper around nodemailer's SMTPConnection that also records what the diagnostics
@@ -13,6 +14,9 @@ export type TTlsInfo = { protocol: string; cipher: string; subject: string; issu
 
 /** One server reply and the command it answered (null for the greeting and the end of DATA). */
 export type TReply = { command: string | null; reply: string }
+
+/** A password login (PLAIN, LOGIN or CRAM-MD5, as offered), or XOAUTH2 with a token generator. */
+export type TSessionLogin = { user: string; pass: string } | { user: string; oauth2: XOAuth2 }
 
 type TLogEntry = { tnx?: string }
 
@@ -44,8 +48,9 @@ export class DiagnosticSession {
     return this.connection.allowsAuth
   }
 
-  login(user: string, pass: string): Promise<void> {
-    return this.run((done) => this.connection.login({ user, pass }, (err) => done(err)))
+  login(auth: TSessionLogin): Promise<void> {
+    const options = 'oauth2' in auth ? { user: auth.user, oauth2: auth.oauth2, method: 'XOAUTH2' } : auth
+    return this.run((done) => this.connection.login(options, (err) => done(err)))
   }
 
   send(envelope: SMTPEnvelope, raw: Buffer): Promise<SMTPConnectionSendInfo> {

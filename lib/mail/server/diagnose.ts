@@ -1,29 +1,35 @@
 import 'server-only'
+import { getAccessToken, invalidateAccessToken } from '@/lib/mail/server/oauth'
+import type { TDiagnosticStep, TMailMessage, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
+import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
 import { composeMessage } from './compose'
 import { DiagnosticSession } from './diagnose-session'
 import { capabilitiesOf, openTcp, probeImplicitTls, tlsDetail } from './diagnose-probes'
+import { resolveSecurity, SECURITY_PROBE_MS, tlsOptionsFor } from './security'
 import { classifySmtpError, errorContextFor } from './smtp-error'
-import { hasCredentials, isImplicitTls, smtpOptionsFor, timeoutsFor, type TSmtpTuning } from './transport'
-import type { TDiagnosticStep, TMailMessage, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
-import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
+import { smtpOptionsFor, timeoutsFor, type TSmtpTuning } from './transport'
+import { isRefusedToken, recentAccessToken, tokenEndpointHost, xoauth2For, type TOAuth2Auth } from './xoauth2'
 
 // "Send test email": one message over a fresh connection, reporting each stage of the session.
-// The connection options come from smtpOptionsFor, so what passes here passes in real sending.
+// The connection options come from resolveSecurity and smtpOptionsFor, so what passes here passes in real sending.
 
 export type TDiagnosticResult =
   { ok: true; reply: string; durationMs: number; steps: TDiagnosticStep[] } | { ok: false; error: TSmtpFailure; durationMs: number; steps: TDiagnosticStep[] }
 
-// A TLS server answers a ClientHello within one round trip; a silent port costs the full wait, after the greeting
-// timeout, so greeting (8 s) + probe + DNS, TCP and the page must stay under the 10 s promised for every failure.
-const TLS_PROBE_MS = 1_000
-
 export type TDiagnoseOptions = { allowPrivateHosts?: boolean; tuning?: TSmtpTuning }
+
+// Runs alongside DNS, TCP, TLS and EHLO, so a silent token endpoint stays within the 10 s promised for every failure.
+const TOKEN_TIMEOUT_MS = 8_000
+
+type TSettled<T> = { ok: true; value: T } | { ok: false; error: unknown }
 
 /** Sends one message and returns the outcome with an ordered list of session stages (dns … data). */
 export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMailMessage, options: TDiagnoseOptions = {}): Promise<TDiagnosticResult> {
   const startedAt = performance.now()
   const steps: TDiagnosticStep[] = []
-  const context = errorContextFor(settings, options.tuning)
+  const { auth } = settings
+  const { allowPrivateHosts, tuning } = options
+  let context = errorContextFor(settings, tuning)
   const ok = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'ok', detail })
   const skip = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'skipped', detail })
   const finish = (error: TSmtpFailure): TDiagnosticResult => {
@@ -41,43 +47,71 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     return { ok: false, error, durationMs: Math.round(performance.now() - startedAt), steps }
   }
 
-  const timeouts = timeoutsFor(options.tuning)
+  const timeouts = timeoutsFor(tuning)
   let session: DiagnosticSession | null = null
   try {
-    const target = await resolveSmtpHost(settings.host, { allowPrivateHosts: options.allowPrivateHosts, timeoutMs: timeouts.dnsTimeout })
+    const target = await resolveSmtpHost(settings.host, { allowPrivateHosts, timeoutMs: timeouts.dnsTimeout })
     ok('dns', target.servername ? `${target.host} resolved to ${target.address}` : `IP address ${target.address}, no lookup needed`)
-    const smtpOptions = smtpOptionsFor(settings, target, options.tuning)
+    const cachedToken = auth.kind === 'oauth2' ? recentAccessToken(auth.tokenCacheKey) : undefined
+    // fetched while the connection is set up: a failure costs the slower of the two, not their sum
+    const token: Promise<TSettled<unknown>> | null =
+      auth.kind === 'oauth2'
+        ? getAccessToken(auth.tokenCacheKey, auth.tokenRequest, { allowPrivateHosts, timeoutMs: TOKEN_TIMEOUT_MS }).then(
+            (value) => ({ ok: true, value }),
+            (error: unknown) => ({ ok: false, error }),
+          )
+        : null
+    const resolved = await resolveSecurity(settings, target, tuning)
+    context = errorContextFor(settings, tuning, resolved)
+    const smtpOptions = smtpOptionsFor(settings, target, resolved, tuning, { allowPrivateHosts })
     const socket = await openTcp(target.address, settings.port, timeouts.connectionTimeout)
     ok('tcp', `Connected to ${target.address} port ${settings.port}`)
 
     session = new DiagnosticSession(smtpOptions, socket)
-    const implicitTls = isImplicitTls(settings.port, options.tuning)
     try {
       await session.connect()
     } catch (error) {
-      if (session.tls) ok('tls', tlsDetail(session.tls, implicitTls))
+      if (session.tls) ok('tls', tlsDetail(session.tls, resolved))
       const timeoutType = (error as { timeoutType?: string }).timeoutType
+      // under `auto` detection already asked the port; a chosen STARTTLS is checked against TLS from the first byte
       const portSpeaksTls =
-        !implicitTls &&
+        settings.security === 'starttls' &&
         timeoutType === 'GREETING_TIMEOUT' &&
-        (await probeImplicitTls(target.address, settings.port, smtpOptions, Math.min(TLS_PROBE_MS, timeouts.greetingTimeout)))
-      return finish(classifySmtpError(error, { ...context, portSpeaksTls }))
+        (await probeImplicitTls(target.address, settings.port, tlsOptionsFor(target), SECURITY_PROBE_MS.tls))
+      return finish(classifySmtpError(error, { ...context, ...(portSpeaksTls ? { portSpeaksTls } : {}) }))
     }
     const ehlo = session.ehloReplies()
-    const offeredStartTls = !implicitTls && /[ -]STARTTLS\b/i.test(ehlo[0] ?? '')
-    if (session.tls) ok('tls', tlsDetail(session.tls, implicitTls))
-    else skip('tls', 'The server does not offer STARTTLS: the message travels unencrypted (no credentials are sent)')
+    const offeredStartTls = resolved.mode !== 'tls' && /[ -]STARTTLS\b/i.test(ehlo[0] ?? '')
+    if (resolved.mode === 'none') skip('tls', 'Unencrypted: internal relay. Messages travel in plain text; use this only inside your own network')
+    else if (session.tls) ok('tls', tlsDetail(session.tls, resolved))
     ok('ehlo', `Capabilities: ${capabilitiesOf(ehlo.at(-1) ?? '', offeredStartTls).join(', ') || 'none'}`)
 
-    if (!hasCredentials(settings)) skip('auth', 'No username configured: sending without logging in')
+    if (auth.kind === 'oauth2' && token) {
+      const outcome = await token
+      if (!outcome.ok) {
+        const result = finish(classifySmtpError(outcome.error, context))
+        skip('auth', 'Not attempted without an access token')
+        return result
+      }
+      ok('token', `Access token from ${tokenEndpointHost(auth.tokenRequest)}`)
+    }
+
+    if (auth.kind === 'none') skip('auth', 'No sign-in configured: sending without logging in')
     else if (!session.offersAuth) skip('auth', 'The server does not offer AUTH, so the credentials were not used')
     else {
+      const login = () =>
+        auth.kind === 'password'
+          ? session!.login({ user: auth.username, pass: auth.password })
+          : session!.login({ user: auth.username, oauth2: xoauth2For(auth, { allowPrivateHosts, timeoutMs: TOKEN_TIMEOUT_MS }) })
       try {
-        await session.login(settings.username ?? '', settings.password ?? '')
+        await login().catch((error: unknown) => (auth.kind === 'oauth2' && dropRefusedToken(auth, error, cachedToken) ? login() : Promise.reject(error)))
       } catch (error) {
-        return finish({ ...classifySmtpError(error, context), stage: 'auth' })
+        const failure = classifySmtpError(error, context)
+        // a renewed token that could not be fetched is a token failure; anything else belongs to AUTH
+        return finish(failure.stage === 'token' ? failure : { ...failure, stage: 'auth' })
       }
-      ok('auth', `Logged in as ${settings.username}${replySuffix(session.replyTo('AUTH'), /^235/)}`)
+      const how = auth.kind === 'oauth2' ? `Signed in as ${auth.username} with OAuth 2.0 (XOAUTH2)` : `Logged in as ${auth.username}`
+      ok('auth', `${how}${replySuffix(session.replyTo('AUTH'), /^235/)}`)
     }
 
     const composed = await composeMessage(message)
@@ -98,6 +132,14 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   } finally {
     session?.close()
   }
+}
+
+// A token the server refused is dropped from the cache; true when it had come from there (worth one fresh token).
+function dropRefusedToken(auth: TOAuth2Auth, error: unknown, cachedBefore: string | undefined): boolean {
+  const refused = recentAccessToken(auth.tokenCacheKey)
+  if (!isRefusedToken(error) || !refused) return false
+  invalidateAccessToken(auth.tokenCacheKey, refused)
+  return refused === cachedBefore
 }
 
 // A dropped connection is reported on the transaction step it interrupted.

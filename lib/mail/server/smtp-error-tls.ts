@@ -18,12 +18,11 @@ const OUT_OF_DATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
 /** The TLS failure behind an error, or null when it is not a TLS problem. */
 export function tlsFailure(raw: TRawSmtpError, system: string, context: TErrorContext): TFailureCore | null {
   if (PLAINTEXT_ANSWER.has(system) || /wrong version number/i.test(raw.message ?? '')) {
-    return {
-      field: 'port',
-      stage: 'tls',
-      message: 'TLS from the first byte was expected, but the server answered in plain text',
-      hint: 'Port 465 expects TLS from the first byte; this server answered in plain text: use 587',
-    }
+    const message = 'TLS from the first byte was expected, but the server answered in plain text'
+    // the fix is the mode where the admin chose it, the port where port 465 implied it
+    return context.security === 'tls'
+      ? { field: 'security', stage: 'tls', message, hint: 'This port speaks plain text first: choose Connection security "Automatic" or "STARTTLS"' }
+      : { field: 'port', stage: 'tls', message, hint: 'Port 465 expects TLS from the first byte; this server answered in plain text: use 587' }
   }
   if (system === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const names = certificateNames(raw.cert?.subjectaltname)
@@ -55,7 +54,7 @@ export function tlsFailure(raw: TRawSmtpError, system: string, context: TErrorCo
       field: 'port',
       stage: 'tls',
       message: 'The TLS connection could not be established',
-      hint: 'Check the port: 465 uses TLS from the first byte, 587 uses STARTTLS',
+      hint: 'Check the port and Connection security: 465 uses TLS from the first byte, 587 uses STARTTLS',
     }
   }
   return null

@@ -1,11 +1,17 @@
 import 'server-only'
-import type { TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
-import { isImplicitTls, type TSmtpTuning } from './transport'
+import type { TResolvedSecurity, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
+import { redactSecrets, TokenError } from '@/lib/mail/server/oauth'
+import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
+import { REFUSED_HOST_REASONS } from './host-refusal'
+import { providerReplyFailure } from './provider-replies'
+import { knownSecurity } from './security'
+import { isImplicitTls, type TSmtpTuning } from './smtp-config'
 import { tlsFailure } from './smtp-error-tls'
 import type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error-types'
+import { recentAccessToken } from './xoauth2'
 
 export type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error-types'
-import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
+export { REFUSED_HOST_REASONS } from './host-refusal'
 
 // Turns nodemailer / DNS / TLS errors into plain words on the field to fix. Rules run in order,
 // the first match wins. Messages are ours; the server's reply is passed along separately.
@@ -15,13 +21,27 @@ export const AUTH_FAILED_MESSAGE = 'Authentication failed: the server rejected t
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'ENODATA', 'EAI_NONAME'])
 const UNREACHABLE_CODES = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN'])
 
-/** The error context for an attempt with these settings. */
-export function errorContextFor(settings: TSmtpSettings, tuning?: TSmtpTuning): TErrorContext {
-  return { host: settings.host, port: settings.port, implicitTls: isImplicitTls(settings.port, tuning), password: settings.password }
-}
+// The start of every XOAUTH2 initial response ("user=") in base64, and Google's opaque access tokens
+const XOAUTH2_BASE64 = /dXNlcj[A-Za-z0-9+/]{8,}={0,2}/g
+const GOOGLE_TOKEN = /\bya29\.[\w.-]+/g
 
-/** SmtpHostError reasons that no retry can fix. */
-export const REFUSED_HOST_REASONS: ReadonlySet<string> = new Set(['invalid', 'non-canonical', 'internal', 'reserved'])
+/**
+ * The error context for an attempt with these settings; `resolved` is the security actually used when known
+ * (otherwise the last `auto` verdict for this host and port, if any).
+ */
+export function errorContextFor(settings: TSmtpSettings, tuning?: TSmtpTuning, resolved?: TResolvedSecurity): TErrorContext {
+  const security = resolved ?? (settings.security === 'auto' ? knownSecurity(settings.host, settings.port) : null)
+  const implicitTls = security ? security.mode === 'tls' : settings.security === 'tls' || (settings.security === 'auto' && isImplicitTls(settings.port, tuning))
+  return {
+    host: settings.host,
+    port: settings.port,
+    implicitTls,
+    security: settings.security,
+    authKind: settings.auth.kind,
+    secrets: secretsOf(settings),
+    ...(security?.isDetected ? { portSpeaksTls: true } : {}),
+  }
+}
 
 /** Classifies any error thrown while sending into a user-safe failure on the field to fix. */
 export function classifySmtpError(error: unknown, context: TErrorContext = {}): TSmtpFailure {
@@ -29,9 +49,14 @@ export function classifySmtpError(error: unknown, context: TErrorContext = {}): 
     // a refused or malformed host stays refused; only lookups that failed may succeed later
     return { field: 'host', stage: 'dns', message: error.message, hint: error.hint, isPermanent: REFUSED_HOST_REASONS.has(error.reason) }
   }
+  // nodemailer passes the provision callback's error on as the same object (code EAUTH, command AUTH XOAUTH2)
+  if (error instanceof TokenError) {
+    const detail = error.detail ? redactReply(error.detail, context) : undefined
+    return { field: error.field, stage: 'token', message: error.message, hint: error.hint, ...(detail ? { reply: detail } : {}), isPermanent: false }
+  }
   const raw: TRawSmtpError = typeof error === 'object' && error !== null ? (error as TRawSmtpError) : { message: String(error) }
   const core = coreFailure(raw, context)
-  const reply = typeof raw.response === 'string' ? redact(raw.response.trim().slice(0, 500), context.password) : undefined
+  const reply = typeof raw.response === 'string' ? redactReply(raw.response.trim(), context).slice(0, 500) : undefined
   const code = typeof raw.responseCode === 'number' ? raw.responseCode : undefined
   return { ...core, ...(code ? { code } : {}), ...(reply ? { reply } : {}), isPermanent: isPermanentFailure(raw) }
 }
@@ -57,6 +82,9 @@ export function stageOfCommand(command: string | undefined, fallback: TSmtpStage
 function coreFailure(raw: TRawSmtpError, context: TErrorContext): TFailureCore {
   const system = raw.originalCode ?? raw.code ?? ''
   const where = context.port ? `port ${context.port}${context.host ? ` of ${context.host}` : ''}` : 'this port'
+  // well-known Microsoft 365 and Google replies say more than the generic rules below
+  const provider = providerReplyFailure(raw)
+  if (provider) return provider
   if (DNS_CODES.has(system) || raw.code === 'EDNS') {
     return { field: 'host', stage: 'dns', message: 'The host name could not be found', hint: 'Check the spelling of the host name' }
   }
@@ -68,14 +96,9 @@ function coreFailure(raw: TRawSmtpError, context: TErrorContext): TFailureCore {
       hint: "Use the SMTP username and password (or API key) from your provider's dashboard",
     }
   }
-  if (raw.code === 'EAUTH') return authFailure(raw)
+  if (raw.code === 'EAUTH') return authFailure(raw, context)
   if ((raw.code === 'ETLS' && raw.command === 'STARTTLS' && raw.response) || /does not support required STARTTLS/.test(raw.message ?? '')) {
-    return {
-      field: 'port',
-      stage: 'tls',
-      message: 'The server does not offer STARTTLS, so the password cannot be sent securely',
-      hint: 'Use port 465 (TLS from the first byte), or the port where this server offers STARTTLS (usually 587)',
-    }
+    return noStartTlsFailure(context)
   }
   if (raw.code === 'ETIMEDOUT') return timeoutFailure(raw, context)
   const tls = tlsFailure(raw, system, context)
@@ -154,19 +177,64 @@ function coreFailure(raw: TRawSmtpError, context: TErrorContext): TFailureCore {
   }
 }
 
-function authFailure(raw: TRawSmtpError): TFailureCore {
+function noStartTlsFailure(context: TErrorContext): TFailureCore {
+  const tlsHint = 'Choose Connection security "TLS" if this port expects TLS from the first byte (usually 465)'
+  if (context.authKind === 'none') {
+    return {
+      field: 'security',
+      stage: 'tls',
+      message: 'The server does not offer STARTTLS, and this connection requires encryption (TLS)',
+      hint: `${tlsHint}, use the port where this server offers STARTTLS (usually 587), or choose "None" only for an internal relay`,
+    }
+  }
+  return {
+    field: 'security',
+    stage: 'tls',
+    message: `The server does not offer STARTTLS, so the ${context.authKind === 'oauth2' ? 'sign-in' : 'password'} cannot be sent securely`,
+    hint: `${tlsHint}, or use the port where this server offers STARTTLS (usually 587)`,
+  }
+}
+
+function authFailure(raw: TRawSmtpError, context: TErrorContext): TFailureCore {
   const stage: TSmtpStage = 'auth'
+  const oauth = context.authKind === 'oauth2' || /XOAUTH2/.test(raw.command ?? '')
   if (raw.command === 'API' && /Missing credentials/.test(raw.message ?? '')) {
     return { field: 'password', stage, message: 'Enter the password for this username', hint: 'The server asks for a login, and a username needs its password' }
   }
+  if (oauth && (raw.command === 'API' || raw.responseCode === 504 || (raw.responseCode === 500 && /XOAUTH2/.test(raw.command ?? '')))) {
+    return {
+      field: 'host',
+      stage,
+      message: 'The server does not offer OAuth 2.0 sign-in (XOAUTH2)',
+      hint: 'Use the SMTP host of your provider (Microsoft 365: smtp.office365.com, Google: smtp.gmail.com), or sign in with a password',
+    }
+  }
   if (raw.command === 'API' || raw.responseCode === 504) {
-    return { field: null, stage, message: 'The server offers no login method this app supports', hint: 'Supported methods are PLAIN, LOGIN and CRAM-MD5' }
+    return {
+      field: null,
+      stage,
+      message: 'The server offers no login method this app supports',
+      hint: 'Supported methods are PLAIN, LOGIN, CRAM-MD5 and XOAUTH2',
+    }
   }
   if (raw.responseCode === 538) {
-    return { field: 'port', stage, message: 'The server only accepts a login over an encrypted connection', hint: 'Use port 465 or 587' }
+    return {
+      field: 'security',
+      stage,
+      message: 'The server only accepts a login over an encrypted connection',
+      hint: 'Choose Connection security "Automatic", "STARTTLS" or "TLS"',
+    }
   }
   if (raw.responseCode && raw.responseCode < 500) {
     return { field: null, stage, message: 'The server could not check the login right now', hint: 'Try again in a few minutes' }
+  }
+  if (oauth) {
+    return {
+      field: 'username',
+      stage,
+      message: 'The server refused the OAuth 2.0 token for this mailbox',
+      hint: 'Check that the Username is the mailbox the app may send as, and that the app has SMTP permission (Microsoft 365: SMTP.SendAsApp; Google: domain-wide delegation of https://mail.google.com/)',
+    }
   }
   return {
     field: 'password',
@@ -186,12 +254,12 @@ function timeoutFailure(raw: TRawSmtpError, context: TErrorContext): TFailureCor
         hint: 'A firewall may block outgoing connections to this port (port 25 often is): try 587 or 465, and check the host name',
       }
     case 'GREETING_TIMEOUT':
-      if (context.portSpeaksTls) {
+      if (context.portSpeaksTls && !context.implicitTls) {
         return {
-          field: 'port',
+          field: 'security',
           stage: 'ehlo',
           message: 'This port expects TLS from the first byte, but the connection waited for a plain-text greeting (STARTTLS)',
-          hint: 'Use port 465 for TLS from the first byte, or the STARTTLS port of this server (usually 587)',
+          hint: 'Choose Connection security "TLS" (or "Automatic") for this port, or use the STARTTLS port of this server (usually 587)',
         }
       }
       return {
@@ -200,16 +268,18 @@ function timeoutFailure(raw: TRawSmtpError, context: TErrorContext): TFailureCor
         message: 'The server accepted the connection but never sent its SMTP greeting',
         hint: context.implicitTls
           ? 'Check that this port serves SMTP'
-          : 'If this port expects TLS from the first byte, use port 465; STARTTLS servers usually listen on 587',
+          : 'If this port expects TLS from the first byte, choose Connection security "TLS"; STARTTLS servers usually listen on 587',
       }
     case 'UPGRADE_TIMEOUT':
       return {
         field: 'port',
         stage: 'tls',
         message: 'The server accepted the connection but never completed the TLS handshake',
-        hint: context.implicitTls
-          ? 'Port 465 expects TLS from the first byte; this server does not seem to speak TLS there: use 587'
-          : 'Try again; if it keeps happening, try port 465',
+        hint: !context.implicitTls
+          ? 'Try again; if it keeps happening, choose Connection security "TLS" or "Automatic"'
+          : context.security === 'tls'
+            ? 'This port does not seem to speak TLS from the first byte: choose Connection security "Automatic" or "STARTTLS"'
+            : 'Port 465 expects TLS from the first byte; this server does not seem to speak TLS there: use 587',
       }
     default:
       return {
@@ -241,6 +311,25 @@ function envelopeFailure(raw: TRawSmtpError): TFailureCore {
   return { field: null, stage: 'data', message: 'The server refused to take the message', hint: "The server's reply says why" }
 }
 
-function redact(text: string, secret: string | null | undefined): string {
-  return secret && secret.length >= 3 ? text.split(secret).join('***') : text
+/** The server's reply without any secret of the attempt (plain, base64, SASL PLAIN and XOAUTH2 forms). */
+function redactReply(text: string, context: TErrorContext): string {
+  // longest first: the base64 of `\0user\0pass` is the tail of the base64 of `user\0user\0pass`
+  const secrets = [...(context.secrets ?? []), context.password].filter((secret): secret is string => Boolean(secret))
+  return redactSecrets(
+    text,
+    secrets.sort((a, b) => b.length - a.length),
+  )
+    .replace(XOAUTH2_BASE64, '***')
+    .replace(GOOGLE_TOKEN, '***')
+}
+
+// What a server could echo: the secret itself and the SASL strings built from it (redactSecrets adds base64 forms).
+function secretsOf(settings: TSmtpSettings): string[] {
+  const { auth } = settings
+  if (auth.kind === 'password') return [auth.password, `\0${auth.username}\0${auth.password}`, `${auth.username}\0${auth.username}\0${auth.password}`]
+  if (auth.kind === 'none') return []
+  const request = auth.tokenRequest
+  const secret = request.kind === 'client-credentials' ? request.clientSecret : request.serviceAccountKey?.private_key
+  const token = recentAccessToken(auth.tokenCacheKey)
+  return [secret ?? '', ...(token ? [token, `user=${auth.username}\x01auth=Bearer ${token}\x01\x01`] : [])]
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
-import type { TSmtpSettings } from '@/lib/mail/types'
+import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
 import { buildTransport, type TBuildTransportOptions, type TSmtpTransport } from './transport'
 
 // Pooled transports per organization. A transport pins the address its host resolved to, so
@@ -91,15 +91,21 @@ function closeQuietly(entry: TEntry): void {
   entry.transport.then((transport) => transport.close()).catch(() => undefined)
 }
 
-// Hashed: the key material (password included) is not kept readable in the cache.
+// Hashed: the key material (password, client secret, private key) is not kept readable in the cache.
 function fingerprintOf(settings: TSmtpSettings, options: TCacheOptions): string {
   const material = JSON.stringify([
     settings.host.trim().toLowerCase(),
     settings.port,
-    settings.username ?? '',
-    settings.password ?? '',
+    settings.security,
+    authMaterial(settings.auth),
     options.allowPrivateHosts ?? null,
     options.tuning ?? null,
   ])
   return createHash('sha256').update(material).digest('hex')
+}
+
+function authMaterial(auth: TSmtpAuth): unknown[] {
+  if (auth.kind === 'password') return [auth.kind, auth.username, auth.password]
+  if (auth.kind === 'oauth2') return [auth.kind, auth.username, auth.tokenCacheKey, auth.tokenRequest]
+  return [auth.kind]
 }

@@ -1,28 +1,16 @@
 import 'server-only'
 import nodemailer from 'nodemailer'
-import type { SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer'
-import type { TSmtpSettings } from '@/lib/mail/types'
+import type { SendMailOptions, SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer'
+import { invalidateAccessToken } from '@/lib/mail/server/oauth'
+import type { TResolvedSecurity, TSmtpSettings } from '@/lib/mail/types'
 import { resolveSmtpHost, type TResolvedHost } from '@/lib/server/net/resolve-smtp-host'
+import { resolveSecurity, tlsOptionsFor } from './security'
+import { timeoutsFor, type TSmtpTuning } from './smtp-config'
+import { isRefusedToken, recentAccessToken, xoauth2AuthOption, type TOAuth2Auth } from './xoauth2'
 
-// The one place that turns SMTP settings into nodemailer options (TLS mode, timeouts, pooling).
+// The one place that turns SMTP settings into nodemailer options (security mode, sign-in, timeouts, pooling).
 
-export type TSmtpTimeouts = { connectionTimeout: number; greetingTimeout: number; socketTimeout: number; dnsTimeout: number }
-
-/** Every failure is reported within ~10 s; nodemailer's defaults (2 min, 30 s, 10 min) would hang the UI. */
-export const SMTP_TIMEOUTS: Readonly<TSmtpTimeouts> = {
-  // covers TCP, TLS, the greeting and STARTTLS together
-  connectionTimeout: 10_000,
-  // leaves diagnostics 1 s to probe a silent port for implicit TLS, and 1 s for DNS, TCP and the page, within the 10 s
-  greetingTimeout: 8_000,
-  // inactivity per command; a little longer because servers scan the message before answering DATA
-  socketTimeout: 15_000,
-  dnsTimeout: 5_000,
-}
-
-export const IMPLICIT_TLS_PORT = 465
-
-/** Knobs for tests only: shorter timeouts, and an ephemeral port standing in for 465. */
-export type TSmtpTuning = { timeouts?: Partial<TSmtpTimeouts>; implicitTlsPort?: number }
+export { IMPLICIT_TLS_PORT, isImplicitTls, SMTP_TIMEOUTS, timeoutsFor, type TSmtpTimeouts, type TSmtpTuning } from './smtp-config'
 
 export type TBuildTransportOptions = { pool?: boolean; allowPrivateHosts?: boolean; tuning?: TSmtpTuning }
 
@@ -30,52 +18,81 @@ export type TSmtpTransport = Transporter<SMTPSentMessageInfo>
 
 const POOL = { maxConnections: 5, maxMessages: Infinity, idleTimeout: 10_000 } as const
 
-/** True when the settings carry a username, so the session must be encrypted before AUTH. */
+/** True when the session signs in (password or OAuth 2.0), so it must be encrypted before AUTH. */
 export function hasCredentials(settings: TSmtpSettings): boolean {
-  return Boolean(settings.username)
+  return settings.auth.kind !== 'none'
 }
 
-/** The timeouts in force for a given tuning. */
-export function timeoutsFor(tuning: TSmtpTuning = {}): TSmtpTimeouts {
-  return { ...SMTP_TIMEOUTS, ...tuning.timeouts }
-}
-
-/** Whether the port is dialled with TLS from the first byte (465) rather than STARTTLS. */
-export function isImplicitTls(port: number, tuning: TSmtpTuning = {}): boolean {
-  return port === (tuning.implicitTlsPort ?? IMPLICIT_TLS_PORT)
-}
-
-/** Pure: nodemailer connection options for settings whose host already passed the SSRF guard. */
-export function smtpOptionsFor(settings: TSmtpSettings, target: TResolvedHost, tuning: TSmtpTuning = {}): SMTPTransportOptions {
-  const implicitTls = isImplicitTls(settings.port, tuning)
-  const withAuth = hasCredentials(settings)
+/**
+ * Pure: nodemailer connection options for settings whose host already passed the SSRF guard, with the security
+ * mode already resolved (resolveSecurity). Throws on `none` with credentials: they never travel unencrypted.
+ */
+export function smtpOptionsFor(
+  settings: TSmtpSettings,
+  target: TResolvedHost,
+  resolved: TResolvedSecurity,
+  tuning: TSmtpTuning = {},
+  tokenOptions: { allowPrivateHosts?: boolean } = {},
+): SMTPTransportOptions {
+  if (resolved.mode === 'none' && hasCredentials(settings)) {
+    throw new Error('Connection security "none" cannot be used with a sign-in: credentials are never sent unencrypted')
+  }
+  const auth = settings.auth
   return {
     // the checked address, never the name: a second lookup could return another address
     host: target.address,
     port: settings.port,
-    secure: implicitTls,
-    // credentials never cross the network in plaintext; without them, STARTTLS is used when offered
-    requireTLS: !implicitTls && withAuth,
-    ignoreTLS: false,
+    secure: resolved.mode === 'tls',
+    // STARTTLS is required whenever TLS is not there from the first byte, with or without credentials
+    requireTLS: resolved.mode === 'starttls',
+    ignoreTLS: resolved.mode === 'none',
     opportunisticTLS: false,
-    // SNI and the certificate check use the host name (an IP literal is checked against its IP SAN);
-    // trust comes from the system store plus NODE_EXTRA_CA_CERTS, so no `ca` here
-    tls: target.servername ? { servername: target.servername, rejectUnauthorized: true } : { rejectUnauthorized: true },
-    auth: withAuth ? { user: settings.username ?? '', pass: settings.password ?? '' } : undefined,
+    tls: tlsOptionsFor(target),
+    auth:
+      auth.kind === 'password'
+        ? { user: auth.username, pass: auth.password }
+        : auth.kind === 'oauth2'
+          ? xoauth2AuthOption(auth, { allowPrivateHosts: tokenOptions.allowPrivateHosts })
+          : undefined,
     ...timeoutsFor(tuning),
     disableFileAccess: true,
     disableUrlAccess: true,
   }
 }
 
-/** Resolves and checks the host, then builds a nodemailer transport (pooled when asked). */
+/** Resolves and checks the host, resolves the security mode, then builds a nodemailer transport (pooled when asked). */
 export async function buildTransport(settings: TSmtpSettings, options: TBuildTransportOptions = {}): Promise<TSmtpTransport> {
-  const { tuning = {} } = options
-  const target = await resolveSmtpHost(settings.host, {
-    allowPrivateHosts: options.allowPrivateHosts,
-    timeoutMs: timeoutsFor(tuning).dnsTimeout,
-  })
-  const smtpOptions = smtpOptionsFor(settings, target, tuning)
-  if (options.pool) return nodemailer.createTransport({ ...smtpOptions, pool: true, ...POOL })
-  return nodemailer.createTransport(smtpOptions)
+  const { tuning = {}, allowPrivateHosts } = options
+  const target = await resolveSmtpHost(settings.host, { allowPrivateHosts, timeoutMs: timeoutsFor(tuning).dnsTimeout })
+  const resolved = await resolveSecurity(settings, target, tuning)
+  const smtpOptions = smtpOptionsFor(settings, target, resolved, tuning, { allowPrivateHosts })
+  const transport = options.pool ? nodemailer.createTransport({ ...smtpOptions, pool: true, ...POOL }) : nodemailer.createTransport(smtpOptions)
+  return settings.auth.kind === 'oauth2' ? renewRefusedToken(transport, settings.auth) : transport
+}
+
+// nodemailer renews a token itself only after the XOAUTH2 error challenge (334); Microsoft 365 answers a revoked or
+// expired token with 535 straight away. Then a token that came from the cache is dropped and the message sent once
+// more with a fresh one; a token fetched for this very send is reported.
+function renewRefusedToken(transport: TSmtpTransport, auth: TOAuth2Auth): TSmtpTransport {
+  const sendMail = transport.sendMail.bind(transport) as (mail: SendMailOptions) => Promise<SMTPSentMessageInfo>
+  const send = async (mail: SendMailOptions): Promise<SMTPSentMessageInfo> => {
+    const cached = recentAccessToken(auth.tokenCacheKey)
+    try {
+      return await sendMail(mail)
+    } catch (error) {
+      const refused = recentAccessToken(auth.tokenCacheKey)
+      if (!isRefusedToken(error) || !refused) throw error
+      invalidateAccessToken(auth.tokenCacheKey, refused)
+      if (refused !== cached) throw error
+      return sendMail(mail)
+    }
+  }
+  transport.sendMail = ((mail: SendMailOptions, callback?: (err: Error | null, info: SMTPSentMessageInfo) => void) => {
+    if (!callback) return send(mail)
+    send(mail).then(
+      (info) => callback(null, info),
+      (error: Error) => callback(error, undefined as unknown as SMTPSentMessageInfo),
+    )
+  }) as TSmtpTransport['sendMail']
+  return transport
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { OperationProcessingError, ResponseBodyError, UnsupportedOperationError, WWWAuthenticateChallengeError } from 'oauth4webapi'
-import { REFUSED_HOST_REASONS } from '@/lib/mail/server/smtp-error'
+import { REFUSED_HOST_REASONS } from '@/lib/mail/server/host-refusal'
 import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 import { ResponseTooLargeError } from '@/lib/mail/server/oauth/guarded-fetch'
 import { oauthFailure } from '@/lib/mail/server/oauth/token-error-oauth'
