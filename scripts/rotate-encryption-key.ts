@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<void> {
     if (database.applied.length > 0) console.info(`Applied pending migrations first: ${database.applied.join(', ')}`)
     const result = await reencryptSecrets(database.prisma, knownKeys, newKey)
     console.info(
-      `Re-encrypted ${plural(result.reencrypted, 'stored provider secret')} with the new key (key id ${newKey.id}); ` + `${result.alreadyCurrent} already used it.`,
+      `Re-encrypted ${plural(result.reencrypted, 'stored provider secret')} with the new key (key id ${newKey.id}); ` +
+        `${result.alreadyCurrent} already used it.`,
     )
   } finally {
     await database.close()
