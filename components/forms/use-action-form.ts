@@ -26,21 +26,28 @@ const isRedirect = (error: unknown) =>
 
 /** A react-hook-form form posting to a Server Action: client validation, server field errors, one form-level message. */
 export function useActionForm<T extends FieldValues, R extends TResult>({ resolver, defaultValues, fields, action, onResult }: TActionFormOptions<T, R>) {
-  const form = useForm<T>({ resolver, defaultValues })
+  // focus follows `fields` (display order), not the order components happened to register their inputs in
+  const form = useForm<T>({ resolver, defaultValues, shouldFocusError: false })
   const [message, setMessage] = useState<string>()
   const isHydrated = useIsHydrated()
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(undefined)
-    try {
-      const result = await action(values)
-      if (onResult?.(result, values)) return
-      if (result && !result.ok) setMessage(applyActionFailure(form, result, fields))
-    } catch (error) {
-      if (isRedirect(error)) throw error
-      setMessage(SUBMIT_FAILED)
-    }
-  })
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setMessage(undefined)
+      try {
+        const result = await action(values)
+        if (onResult?.(result, values)) return
+        if (result && !result.ok) setMessage(applyActionFailure(form, result, fields))
+      } catch (error) {
+        if (isRedirect(error)) throw error
+        setMessage(SUBMIT_FAILED)
+      }
+    },
+    (errors) => {
+      const first = fields.find((field) => errors[field])
+      if (first) form.setFocus(first)
+    },
+  )
 
   return { form, errors: form.formState.errors, isSubmitting: form.formState.isSubmitting, isHydrated, message, setMessage, onSubmit }
 }

@@ -1,4 +1,5 @@
 import 'server-only'
+import { env } from '@/lib/env'
 import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
 import { testEmail } from '@/lib/mail/server/templates/test-email'
 import { recordAudit } from '@/lib/audit/server/store'
@@ -24,12 +25,13 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
   if (write.secrets === undefined && stored?.secretsError && secretField) return providerFailure({ ok: false, code: 'secret-unreadable', field: secretField })
   const secrets = write.secrets === undefined ? (stored?.secrets ?? {}) : (write.secrets ?? {})
   const content = await testEmail({ orgName: org.name, providerLabel: `${write.host}:${write.port}` })
-  const result = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), {
+  const mail = {
     from: { name: write.displayName ?? '', address: write.fromAddress },
     replyTo: write.replyTo ? { address: write.replyTo } : undefined,
     to: request.recipient,
     ...content,
-  })
+  }
+  const result = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), mail, { allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS })
   await recordAudit(await getPrisma(), {
     orgId: org.id,
     actor,
