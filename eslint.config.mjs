@@ -56,8 +56,8 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: PRISMA_ONLY_IN_DATA_LAYER }] },
   },
   {
-    files: ['components/**', 'lib/*/components/**', 'lib/*/*.{ts,tsx}'],
-    ignores: ['lib/*/actions.ts', 'lib/server/**'],
+    files: ['components/**', 'lib/**/components/**', 'lib/*/*.{ts,tsx}', 'lib/*/sender-domain/*.{ts,tsx}'],
+    ignores: ['lib/**/actions.ts', 'lib/server/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...SERVER_CODE, ...NO_APP_IMPORTS] }] },
   },
   prettier,

@@ -7,6 +7,8 @@ const baseURL = `http://localhost:${port}`
 const pglitePort = port + 1
 const pgliteURL = `http://localhost:${pglitePort}`
 /** The platform's default provider during e2e: an SMTP sink the org-user spec starts on this port. */
+/** The DNS server the e2e servers ask (DNS_SERVERS) for the Sender domain check: the sender-domain spec starts it. */
+export const E2E_DNS_PORT = Number(process.env.E2E_DNS_PORT ?? port + 2)
 export const E2E_DEFAULT_SMTP = { port: Number(process.env.E2E_DEFAULT_SMTP_PORT ?? 2526), username: 'platform', password: 'platform-smtp-pass' }
 
 export default defineConfig({
@@ -67,6 +69,7 @@ function serverEnv(appUrl: string): Record<string, string> {
     DEFAULT_SMTP_URL: `smtp://${E2E_DEFAULT_SMTP.username}:${E2E_DEFAULT_SMTP.password}@localhost:${E2E_DEFAULT_SMTP.port}`,
     DEFAULT_MAIL_FROM: 'Platform Mail <no-reply@platform.test>',
     OUTBOX_POLL_MS: '200',
+    DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
     NEXT_TELEMETRY_DISABLED: '1',
   }
 }

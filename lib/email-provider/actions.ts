@@ -1,12 +1,15 @@
 'use server'
 
+import { after } from 'next/server'
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
 import { CORRECT_THE_FIELDS, providerFailure } from '@/lib/email-provider/messages'
 import { ZEmailProviderForm, ZRevertRequest, ZTestEmailRequest } from '@/lib/email-provider/schema'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { targetRefusal } from '@/lib/email-provider/server/host-check'
-import { revertEmailProvider, updateEmailProvider, type TProviderResult } from '@/lib/email-provider/server/service'
+import { revertEmailProvider, storedFieldsOf, updateEmailProvider, type TProviderResult } from '@/lib/email-provider/server/service'
 import { sendTestEmail } from '@/lib/email-provider/server/test-email'
+import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/server'
+import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
 import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
 import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
@@ -18,7 +21,10 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
   if (!parsed.success) return invalidInput(parsed.error.issues)
   const refusal = await targetRefusal(parsed.data)
   if (refusal) return providerFailure({ ok: false, code: 'host-refused', ...refusal })
-  return afterChange(access.org.id, await updateEmailProvider(access.org.id, access.admin, parsed.data))
+  const result = afterChange(access.org.id, await updateEmailProvider(access.org.id, access.admin, parsed.data))
+  // the Sender domain card shows the new domain's records when the page reloads, without the save waiting on DNS
+  if (result.ok) after(() => checkSenderDomainCached(senderDomainInputOf(storedFieldsOf(parsed.data, null)), { force: true }).catch(() => undefined))
+  return result
 }
 
 export async function revertEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {

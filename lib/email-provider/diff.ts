@@ -18,6 +18,7 @@ const PLAIN_FIELDS = [
   'fromAddress',
   'replyTo',
   'displayName',
+  'dkimSelector',
 ] as const
 
 const auditValue = (value: string | number | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)

@@ -21,6 +21,7 @@ export const EMAIL_PROVIDER_LABELS = {
   fromAddress: 'From Address',
   replyTo: 'Reply-to Address',
   displayName: 'Display Name',
+  dkimSelector: 'DKIM selector',
 } as const
 
 export const SECURITY_LABELS: Record<TConnectionSecurity, string> = {

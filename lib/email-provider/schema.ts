@@ -1,6 +1,7 @@
 // One schema for the Email Provider form: the form's zodResolver and the Server Actions both use it.
 import { z } from 'zod/mini'
 import type { TConnectionSecurity } from '@/lib/mail/types'
+import { ZDkimSelector } from '@/lib/email-provider/sender-domain/schema'
 import { isMicrosoftTenantId, PROVIDER_PRESET_IDS, type TProviderPresetId } from './presets'
 
 /** The Connection security choices, in the order the select shows them. */
@@ -117,6 +118,13 @@ const base = {
       z.maxLength(100, 'Display Name is at most 100 characters'),
       z.regex(NO_CONTROL_CHARACTERS, 'Display Name cannot contain line breaks or control characters'),
     ),
+  dkimSelector: z.string().check(
+    z.trim(),
+    z.refine(
+      (selector) => selector === '' || ZDkimSelector.safeParse(selector).success,
+      'Enter the selector only, such as s1 (not the whole ._domainkey name)',
+    ),
+  ),
   /** The settings version the form was loaded with: a newer one in the database means someone else saved. */
   version: z.number().check(z.int(), z.minimum(0)),
 }
@@ -198,6 +206,7 @@ export type TEmailProviderFormValues = {
   fromAddress: string
   replyTo: string
   displayName: string
+  dkimSelector: string
   version: number
 }
 

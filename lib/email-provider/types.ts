@@ -22,6 +22,8 @@ export type TStoredSettings = {
   fromAddress: string
   replyTo: string | null
   displayName: string | null
+  /** Custom SMTP: the selector of the DKIM key to check (presets know theirs). */
+  dkimSelector: string | null
   /** Whether the secret of `authKind` (password, client secret or key) is saved. */
   hasSecret: boolean
 }

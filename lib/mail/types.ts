@@ -72,8 +72,9 @@ export type TSmtpFailure = {
 
 /** One stage of the test email's SMTP conversation, as the step list shows it. */
 export type TDiagnosticStep = {
-  stage: TSmtpStage
-  status: 'ok' | 'failed' | 'skipped'
+  /** an SMTP stage, or 'domain': the sender domain's DNS records (checked beside the send, never blocking it) */
+  stage: TSmtpStage | 'domain'
+  status: 'ok' | 'failed' | 'skipped' | 'warning'
   detail: string
   code?: number
   reply?: string

@@ -4,8 +4,14 @@ import { createSocket } from 'node:dgram'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { checkSenderDomain, checkSenderDomainCached, clearSenderDomainCache, createDnsResolver, type TDnsResolve } from '@/lib/sender-domain/server'
-import type { TSenderDomainInput } from '@/lib/sender-domain/types'
+import {
+  checkSenderDomain,
+  checkSenderDomainCached,
+  clearSenderDomainCache,
+  createDnsResolver,
+  type TDnsResolve,
+} from '@/lib/email-provider/sender-domain/server'
+import type { TSenderDomainInput } from '@/lib/email-provider/sender-domain/types'
 import { a, cname, startDnsServer, txt, type TDnsServer, type TZone } from '../support/dns-server'
 
 const DOMAIN = 'contoso.test'

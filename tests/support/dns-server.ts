@@ -32,7 +32,7 @@ export const a = (address: string): TDnsRecord => ({ type: 'A', address })
 export const cname = (target: string): TDnsRecord => ({ type: 'CNAME', target })
 
 /** Starts the server; close() it (or let the test stop it to simulate DNS being down). */
-export async function startDnsServer(initial: TZone = {}): Promise<TDnsServer> {
+export async function startDnsServer(initial: TZone = {}, fixedPort = 0): Promise<TDnsServer> {
   let zone = normalise(initial)
   const questions: string[] = []
   const handle: dns2.DnsHandler = (request, send) => {
@@ -63,7 +63,7 @@ export async function startDnsServer(initial: TZone = {}): Promise<TDnsServer> {
     void send(response)
   }
   const udp = dns2.createServer({ udp: true, handle })
-  const port = (await udp.listen({ udp: { port: 0, address: '127.0.0.1' } })).udp?.port
+  const port = (await udp.listen({ udp: { port: fixedPort, address: '127.0.0.1' } })).udp?.port
   if (!port) throw new Error('the DNS server did not report its port')
   // answers over 512 octets (a 2048-bit DKIM key behind a CNAME) make the resolver retry over TCP, on the same port
   const tcp = dns2.createServer({ tcp: true, handle })

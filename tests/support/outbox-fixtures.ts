@@ -16,7 +16,7 @@ export async function createOrg(smtpPort?: number) {
   return org
 }
 
-const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null }
+const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null, dkimSelector: null }
 
 /** Saves (or replaces) the organization's custom provider. */
 export async function pointOrgAt(orgId: string, smtpPort: number) {

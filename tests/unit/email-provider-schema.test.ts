@@ -12,6 +12,7 @@ const valid = {
   username: 'mailer',
   password: '',
   displayName: 'Acme',
+  dkimSelector: '',
   version: 0,
 }
 

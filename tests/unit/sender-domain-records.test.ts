@@ -9,8 +9,8 @@ import {
   newSpfRecord,
   spfTermForHost,
   spfWithTerm,
-} from '@/lib/sender-domain/records'
-import { ZDkimSelector } from '@/lib/sender-domain/schema'
+} from '@/lib/email-provider/sender-domain/records'
+import { ZDkimSelector } from '@/lib/email-provider/sender-domain/schema'
 
 describe('domainOfAddress', () => {
   it('takes the domain after the last @, lower case, without a trailing dot or display name', () => {

@@ -2,8 +2,8 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { SenderDomainSection, type TSenderDomainSectionProps } from '@/lib/sender-domain/components/sender-domain-section'
-import type { TSenderDomainResult } from '@/lib/sender-domain/types'
+import { SenderDomainSection, type TSenderDomainSectionProps } from '@/lib/email-provider/sender-domain/components/sender-domain-section'
+import type { TSenderDomainResult } from '@/lib/email-provider/sender-domain/types'
 
 const render = (props: TSenderDomainSectionProps) => renderToStaticMarkup(createElement(SenderDomainSection, props))
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')

@@ -11,9 +11,10 @@ const STAGE_LABELS: Record<TDiagnosticStep['stage'], string> = {
   mail: 'MAIL FROM',
   rcpt: 'RCPT TO',
   data: 'DATA',
+  domain: 'Sender domain',
 }
 
-const MARKS = { ok: '✓', failed: '✕', skipped: '–' }
+const MARKS = { ok: '✓', failed: '✕', skipped: '–', warning: '!' }
 
 /** The SMTP conversation, stage by stage: a tick for each success, the failure with the server's reply and a fix. */
 export function DiagnosticSteps({ steps }: { steps: TDiagnosticStep[] }) {
@@ -28,6 +29,7 @@ export function DiagnosticSteps({ steps }: { steps: TDiagnosticStep[] }) {
               step.status === 'ok' && 'bg-emerald-100 text-emerald-700',
               step.status === 'failed' && 'bg-red-100 text-red-700',
               step.status === 'skipped' && 'bg-slate-100 text-slate-500',
+              step.status === 'warning' && 'bg-amber-100 text-amber-800',
             )}
           >
             {MARKS[step.status]}

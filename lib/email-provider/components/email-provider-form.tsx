@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
-import type { Resolver } from 'react-hook-form'
+import { useWatch, type Resolver } from 'react-hook-form'
 import { EMAIL_PROVIDER_FIELDS } from '@/lib/email-provider/fields'
 import type { TAuthKind, TEmailProviderFormValues } from '@/lib/email-provider/schema'
 import { updateEmailProviderAction } from '@/lib/email-provider/actions'
@@ -55,6 +55,8 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
       return true
     },
   })
+
+  const preset = useWatch({ control: form.control, name: 'preset' })
 
   // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
   // editing: then their values stay, and Update reports the conflict.
@@ -110,6 +112,18 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
           hint="Optional. Where replies to your emails go."
           {...form.register('replyTo')}
         />
+        {preset === 'custom' && (
+          <TextField
+            className="sm:col-span-3"
+            label={EMAIL_PROVIDER_LABELS.dkimSelector}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="s1"
+            error={form.formState.errors.dkimSelector?.message}
+            hint="Optional. The selector of the DKIM key your provider gave you, to check it under Sender domain."
+            {...form.register('dkimSelector')}
+          />
+        )}
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-slate-200 bg-slate-50 px-6 py-4">
         <div className="min-w-0 flex-1">

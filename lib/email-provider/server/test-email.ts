@@ -8,7 +8,12 @@ import { getPrisma } from '@/lib/server/db'
 import { providerFailure } from '@/lib/email-provider/messages'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { resolveProviderForm } from './service'
+import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/server'
+import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
+import { senderDomainStep } from '@/lib/email-provider/sender-domain/step'
 import { smtpSettingsOf } from './smtp-settings'
+
+const DOMAIN_STEP_MS = 3_000
 import { getProviderForSending, type TActor } from './store'
 import type { TTestEmailRequest } from '@/lib/email-provider/schema'
 
@@ -31,7 +36,11 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
     to: request.recipient,
     ...content,
   }
-  const result = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), mail, { allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS })
+  // the DNS check runs beside the send and never holds it up: at most DOMAIN_STEP_MS more once the send is done
+  const domainCheck = checkSenderDomainCached(senderDomainInputOf(write)).catch(() => null)
+  const sent = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), mail, { allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS })
+  const domain = await Promise.race([domainCheck, new Promise<null>((resolve) => setTimeout(resolve, DOMAIN_STEP_MS, null))])
+  const result = { ...sent, steps: [...sent.steps, senderDomainStep(domain)] }
   await recordAudit(await getPrisma(), {
     orgId: org.id,
     actor,

@@ -1,5 +1,9 @@
 import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
 import { getProviderView } from '@/lib/email-provider/server/store'
+import { Suspense } from 'react'
+import { SenderDomainSection } from '@/lib/email-provider/sender-domain/components/sender-domain-section'
+import { domainOfAddress } from '@/lib/email-provider/sender-domain/records'
+import { SenderDomainPanel } from '@/lib/email-provider/sender-domain/server/sender-domain-panel'
 import { formValuesOf } from '@/lib/email-provider/form-values'
 import { listRecentAudit } from '@/lib/audit/server/store'
 import { ProviderStatus } from '@/lib/email-provider/components/provider-status'
@@ -33,6 +37,9 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
         serviceAccountEmail={provider?.serviceAccountEmail ?? null}
         adminEmail={admin.email}
       />
+      <Suspense fallback={<SenderDomainSection variant="checking" domain={provider ? (domainOfAddress(provider.fromAddress) ?? undefined) : undefined} />}>
+        <SenderDomainPanel slug={org.slug} provider={provider} />
+      </Suspense>
       <RecentDeliveries slug={org.slug} deliveries={deliveries} />
       <RecentChanges entries={audit} />
       <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />

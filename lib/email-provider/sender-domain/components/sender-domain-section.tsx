@@ -4,12 +4,16 @@ import type { TRecordCheck, TRecordFix, TSenderDomainResult } from '../types'
 import { CopyButton } from './copy-button'
 import { RecordStatusBadge } from './record-status-badge'
 
-export type TSenderDomainSectionProps =
+export type TSenderDomainSectionProps = (
   | { variant?: 'result'; result: TSenderDomainResult }
   /** The Suspense fallback while the check runs. */
   | { variant: 'checking'; domain?: string }
   /** The platform's default provider: its domain is set up by the platform, nothing to fix. */
   | { variant: 'managed'; domain: string | null }
+) & {
+  /** A control shown beside the heading (e.g. Check DNS). */
+  action?: React.ReactNode
+}
 
 /** The Sender domain card: SPF, DKIM and DMARC of the From Address's domain, each with why and the record to add or edit. */
 export function SenderDomainSection(props: TSenderDomainSectionProps) {
@@ -19,11 +23,14 @@ export function SenderDomainSection(props: TSenderDomainSectionProps) {
       aria-busy={props.variant === 'checking' || undefined}
       className="rounded-xl border border-slate-200 bg-white shadow-xs"
     >
-      <div className="border-b border-slate-200 px-6 py-4">
-        <h2 id="sender-domain" className="text-base font-semibold text-slate-900">
-          Sender domain
-        </h2>
-        <Summary {...props} />
+      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-6 py-4">
+        <div className="min-w-0 flex-1">
+          <h2 id="sender-domain" className="text-base font-semibold text-slate-900">
+            Sender domain
+          </h2>
+          <Summary {...props} />
+        </div>
+        {props.action}
       </div>
       {props.variant === 'checking' ? (
         <CheckingRows />

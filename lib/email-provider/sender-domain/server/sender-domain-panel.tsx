@@ -1,0 +1,14 @@
+import 'server-only'
+import type { TStoredSettings } from '@/lib/email-provider/types'
+import { CheckDnsButton } from '../components/check-dns-button'
+import { SenderDomainSection } from '../components/sender-domain-section'
+import { checkSenderDomainCached } from './cache'
+import { senderDomainInputOf } from './input'
+import { platformSenderDomain } from './platform'
+
+/** The Sender domain card as the page streams it in: the custom provider's From domain checked, or the platform's. */
+export async function SenderDomainPanel({ slug, provider }: { slug: string; provider: TStoredSettings | null }) {
+  if (!provider) return <SenderDomainSection variant="managed" domain={platformSenderDomain()} />
+  const result = await checkSenderDomainCached(senderDomainInputOf(provider))
+  return <SenderDomainSection result={result} action={<CheckDnsButton slug={slug} />} />
+}
