@@ -7,7 +7,7 @@ import { closeDatabase, getDatabase, getPrisma } from '@/lib/server/db'
 import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
 import { enqueueEmail } from '@/lib/delivery/server/outbox'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
-import { createOrg } from '../tests/support/outbox-fixtures'
+import { createOrg, type TOAuthSetup } from '../tests/support/outbox-fixtures'
 import { epochMs } from './support/child'
 import { serve } from './support/rpc'
 
@@ -24,8 +24,8 @@ serve({
     return (await getDatabase()).kind
   },
   /** An organization whose provider is the sink (unless given), and one queued email per recipient, each in its own transaction as sign-up does. */
-  async seed(smtpPort: number, recipients: string[], content: TContent, orgId?: string) {
-    const id = orgId ?? (await createOrg(smtpPort)).id
+  async seed(smtpPort: number, recipients: string[], content: TContent, orgId?: string, oauth?: TOAuthSetup) {
+    const id = orgId ?? (await createOrg(smtpPort, oauth)).id
     const prisma = await getPrisma()
     const startedAt = epochMs()
     for (const to of recipients) {

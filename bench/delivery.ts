@@ -15,6 +15,8 @@ import type { TContent } from './delivery-instance'
 import { cpuBetween, cpuSnapshot, type TCpuUse } from './support/machine'
 import { infoRow, ratioRow, type TRow, type TSectionResult } from './support/results'
 import { serve } from './support/rpc'
+import { BENCH_CLIENT, startBenchTokenEndpoint } from './support/oauth'
+import type { TOAuthSetup } from '../tests/support/outbox-fixtures'
 import { startSink, type TSink, type TSinkStats } from './support/sink'
 import { mapLimit } from './support/stats'
 
@@ -98,8 +100,15 @@ function sendNaive(sink: TSink, recipients: string[], content: TContent, concurr
 }
 
 /** The outbox: queue N emails in one instance, then start `instances` workers together and time until the sink has all. */
-async function outboxRun(sink: TSink, content: TContent, database: 'pglite' | 'postgres', instanceCount: number, options: TDeliveryOptions): Promise<TRun> {
-  const label = `outbox-${database}-${instanceCount}`
+async function outboxRun(
+  sink: TSink,
+  content: TContent,
+  database: 'pglite' | 'postgres',
+  instanceCount: number,
+  options: TDeliveryOptions,
+  oauth?: TOAuthSetup,
+): Promise<TRun> {
+  const label = `outbox-${database}-${instanceCount}${oauth ? '-oauth' : ''}`
   const pg = database === 'postgres' ? await createTestDatabase('console_bench') : null
   const dataDir = mkdtempSync(join(tmpdir(), 'console-bench-'))
   const env = {
@@ -124,7 +133,7 @@ async function outboxRun(sink: TSink, content: TContent, database: 'pglite' | 'p
     // warm-up, one instance after the other (not timed): like the ceiling's sender, each runs compiled code when timed
     let orgId: string | undefined
     for (const [index, instance] of instances.entries()) {
-      const warm = await instance.call<{ orgId: string }>('seed', sink.port, recipientsFor(`warm-${label}-${index}`, WARM_UP), content, orgId)
+      const warm = await instance.call<{ orgId: string }>('seed', sink.port, recipientsFor(`warm-${label}-${index}`, WARM_UP), content, orgId, oauth)
       orgId = warm.orgId
       await instance.call('drain', orgId, WARM_UP * (index + 1))
     }
@@ -196,6 +205,10 @@ export async function runDelivery(options: TDeliveryOptions): Promise<TSectionRe
     say(postgres)
     const twoInstances = options.isQuick ? postgres : await outboxRun(sink, content, 'postgres', 2, options)
     say(twoInstances)
+    const tokenEndpoint = await startBenchTokenEndpoint()
+    const oauth = await outboxRun(sink, content, 'postgres', 1, options, { tokenUrl: tokenEndpoint.url, ...BENCH_CLIENT }).finally(() => tokenEndpoint.close())
+    const tokenRequests = tokenEndpoint.calls.length
+    say(oauth)
     const ceilingAfter = await timed(sink, 'ceiling', n, () => sendPooled(sink, recipientsFor('ceiling-2', n), content))
     say(ceilingAfter)
 
@@ -273,13 +286,28 @@ export async function runDelivery(options: TDeliveryOptions): Promise<TSectionRe
         1.5,
       ),
     )
+    rows.push(
+      ratioRow(
+        {
+          section,
+          metric: 'outbox, PostgreSQL, OAuth 2.0 delivery (XOAUTH2)',
+          unit,
+          ours: oauth.messagesPerSecond,
+          baseline: postgres.messagesPerSecond,
+          baselineLabel: 'password delivery (this run)',
+          target: '≥ 0.95× password',
+          note: `${tokenRequests} token request(s) for ${n + WARM_UP} messages; ${outboxNote(oauth)}`,
+        },
+        0.95,
+      ),
+    )
     for (const [name, run] of [
       ['PGlite', pglite],
       ['PostgreSQL', postgres],
     ] as const) {
       rows.push(infoRow({ section, metric: `enqueue, ${name} (1 tx per email)`, unit: 'emails/s', ours: run.extra?.enqueuePerSecond as number }))
     }
-    const details = { n, runs: { ceilingBefore, ceilingAfter, naive, pglite, postgres, twoInstances } }
+    const details = { n, runs: { ceilingBefore, ceilingAfter, naive, pglite, postgres, twoInstances, oauth }, tokenRequests }
     return { rows, details }
   } finally {
     await sink.close()

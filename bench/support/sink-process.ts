@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { loadTestCa } from '../../tests/support/test-ca'
+import { BENCH_TOKEN_PREFIX } from './oauth'
 import { TEST_USER } from '../../tests/support/smtp-server'
 import { serve } from './rpc'
 import { epochMs } from './child'
@@ -46,7 +47,7 @@ const server = new SMTPServer({
   key: ca.server.key,
   cert: ca.server.cert,
   secure: false,
-  authMethods: ['PLAIN', 'LOGIN'],
+  authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'],
   authOptional: false,
   allowInsecureAuth: false,
   size: 10 * 1024 * 1024,
@@ -58,6 +59,9 @@ const server = new SMTPServer({
   },
   onAuth(auth, _session, callback) {
     if (auth.username === TEST_USER.username && auth.password === TEST_USER.password) return callback(null, { user: auth.username })
+    // XOAUTH2 (the OAuth 2.0 delivery run): a token the bench's token endpoint issued
+    if (auth.method === 'XOAUTH2' && auth.username === TEST_USER.username && auth.accessToken?.startsWith(BENCH_TOKEN_PREFIX))
+      return callback(null, { user: auth.username })
     authFailures++
     callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }))
   },

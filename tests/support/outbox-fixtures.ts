@@ -8,18 +8,21 @@ import { TEST_USER } from './smtp-server'
 const actor = { id: 'test-admin', email: 'admin@example.test' }
 
 /** A fresh organization; with `smtpPort`, its custom provider points at that local server (STARTTLS + AUTH). */
-export async function createOrg(smtpPort?: number) {
+/** OAuth 2.0 client credentials against a token endpoint, instead of the password (the delivery benchmark's OAuth run). */
+export type TOAuthSetup = { tokenUrl: string; clientId: string; clientSecret: string; scope: string }
+
+export async function createOrg(smtpPort?: number, oauth?: TOAuthSetup) {
   const prisma = await getPrisma()
   const suffix = randomBytes(4).toString('hex')
   const org = await prisma.organization.create({ data: { name: `Outbox ${suffix}`, slug: `outbox-${suffix}` } })
-  if (smtpPort) await pointOrgAt(org.id, smtpPort)
+  if (smtpPort) await pointOrgAt(org.id, smtpPort, oauth)
   return org
 }
 
 const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null, dkimSelector: null }
 
 /** Saves (or replaces) the organization's custom provider. */
-export async function pointOrgAt(orgId: string, smtpPort: number) {
+export async function pointOrgAt(orgId: string, smtpPort: number, oauth?: TOAuthSetup) {
   const prisma = await getPrisma()
   const { emailProviderVersion } = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })
   const write: TProviderWrite = {
@@ -35,7 +38,17 @@ export async function pointOrgAt(orgId: string, smtpPort: number) {
     displayName: 'Outbox Org',
     secrets: { password: TEST_USER.password },
   }
-  await saveProvider(orgId, actor, emailProviderVersion, write, [])
+  const withOAuth: TProviderWrite = oauth
+    ? {
+        ...write,
+        authKind: 'oauth_client_credentials',
+        tokenUrl: oauth.tokenUrl,
+        clientId: oauth.clientId,
+        scope: oauth.scope,
+        secrets: { clientSecret: oauth.clientSecret },
+      }
+    : write
+  await saveProvider(orgId, actor, emailProviderVersion, withOAuth, [])
 }
 
 /** Queues `count` verification emails to distinct recipients, each in its own transaction. */
