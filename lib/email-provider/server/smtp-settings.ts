@@ -1,5 +1,5 @@
 import 'server-only'
-import type { TSmtpSettings } from '@/lib/mail/types'
+import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
 import type { TServiceAccountKey } from '@/lib/mail/oauth-types'
 import type { TStoredSettings } from '@/lib/email-provider/types'
 import { GOOGLE_MAIL_SCOPE } from '@/lib/email-provider/presets'
@@ -11,43 +11,36 @@ import type { TProviderSecrets } from './sealed-secrets'
  * access tokens (a test email with unsaved settings uses its own key, so it never reuses or replaces a saved one).
  */
 export function smtpSettingsOf(config: Omit<TStoredSettings, 'hasSecret'>, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpSettings {
-  const { host, port, security } = config
+  return { host: config.host, port: config.port, security: config.security, auth: authOf(config, secrets, tokenCacheKey) }
+}
+
+function authOf(config: Omit<TStoredSettings, 'hasSecret'>, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpAuth {
   const username = config.username ?? ''
   switch (config.authKind) {
     case 'none':
-      return { host, port, security, auth: { kind: 'none' } }
+      return { kind: 'none' }
     case 'password':
-      return { host, port, security, auth: { kind: 'password', username, password: secrets.password ?? '' } }
-    case 'oauth_client_credentials':
-      return {
-        host,
-        port,
-        security,
-        auth: {
-          kind: 'oauth2',
-          username,
-          tokenCacheKey,
-          tokenRequest: {
-            kind: 'client-credentials',
-            tokenUrl: config.tokenUrl ?? '',
-            clientId: config.clientId ?? '',
-            clientSecret: secrets.clientSecret ?? '',
-            scope: config.scope ?? '',
-          },
-        },
-      }
-    case 'google_service_account':
-      return {
-        host,
-        port,
-        security,
-        auth: {
-          kind: 'oauth2',
-          username,
-          tokenCacheKey,
-          tokenRequest: { kind: 'google-service-account', serviceAccountKey: parseKey(secrets.serviceAccountKey), user: username, scope: GOOGLE_MAIL_SCOPE },
-        },
-      }
+      return { kind: 'password', username, password: secrets.password ?? '' }
+    case 'oauth_client_credentials': {
+      const { tokenUrl, clientId, scope } = config
+      const tokenRequest = {
+        kind: 'client-credentials',
+        tokenUrl: tokenUrl ?? '',
+        clientId: clientId ?? '',
+        clientSecret: secrets.clientSecret ?? '',
+        scope: scope ?? '',
+      } as const
+      return { kind: 'oauth2', username, tokenCacheKey, tokenRequest }
+    }
+    case 'google_service_account': {
+      const tokenRequest = {
+        kind: 'google-service-account',
+        serviceAccountKey: parseKey(secrets.serviceAccountKey),
+        user: username,
+        scope: GOOGLE_MAIL_SCOPE,
+      } as const
+      return { kind: 'oauth2', username, tokenCacheKey, tokenRequest }
+    }
   }
 }
 

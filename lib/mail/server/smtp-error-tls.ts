@@ -1,19 +1,10 @@
 import 'server-only'
 import type { TErrorContext, TFailureCore, TRawSmtpError } from './smtp-error-types'
+import { OUT_OF_DATE_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '@/lib/server/net/tls-error-codes'
 
 // TLS failures: a plain-text answer where TLS was expected, and certificates that fail verification.
 
 const PLAINTEXT_ANSWER = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST'])
-const UNTRUSTED = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-])
-const OUT_OF_DATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
 
 /** The TLS failure behind an error, or null when it is not a TLS problem. */
 export function tlsFailure(raw: TRawSmtpError, system: string, context: TErrorContext): TFailureCore | null {
@@ -33,7 +24,7 @@ export function tlsFailure(raw: TRawSmtpError, system: string, context: TErrorCo
       hint: names ? `The certificate was issued for ${names}: enter that host name instead` : 'Use the host name your provider documents for SMTP',
     }
   }
-  if (UNTRUSTED.has(system)) {
+  if (UNTRUSTED_CERTIFICATE_CODES.has(system)) {
     return {
       field: 'host',
       stage: 'tls',
@@ -41,7 +32,7 @@ export function tlsFailure(raw: TRawSmtpError, system: string, context: TErrorCo
       hint: "Use your provider's documented SMTP host name; self-signed certificates are refused",
     }
   }
-  if (OUT_OF_DATE.has(system)) {
+  if (OUT_OF_DATE_CERTIFICATE_CODES.has(system)) {
     return {
       field: 'host',
       stage: 'tls',

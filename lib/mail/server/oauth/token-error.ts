@@ -5,6 +5,7 @@ import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 import { ResponseTooLargeError } from '@/lib/mail/server/oauth/guarded-fetch'
 import { oauthFailure } from '@/lib/mail/server/oauth/token-error-oauth'
 import type { TGrantKind, TTokenField } from '@/lib/mail/oauth-types'
+import { OUT_OF_DATE_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '@/lib/server/net/tls-error-codes'
 
 // Turns token request failures into plain words on the form field to fix. Messages are ours and
 // name the token endpoint's host; the server's error_description is passed along separately, with
@@ -53,16 +54,6 @@ export class TokenError extends Error {
   }
 }
 
-const UNTRUSTED = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-])
-const OUT_OF_DATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
 const UNREACHABLE = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN'])
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
 const URL_HINT = 'Check the token URL; Microsoft 365 uses https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token'
@@ -168,14 +159,14 @@ function networkFailure(error: unknown, context: TTokenErrorContext): TTokenFail
       field: 'tokenUrl',
     }
   }
-  if (UNTRUSTED.has(code)) {
+  if (UNTRUSTED_CERTIFICATE_CODES.has(code)) {
     return {
       message: `The certificate of the token endpoint ${host} is not trusted (self-signed or issued by an unknown authority)`,
       hint: 'Use the token URL your identity provider documents; untrusted certificates are refused',
       field: 'tokenUrl',
     }
   }
-  if (OUT_OF_DATE.has(code)) {
+  if (OUT_OF_DATE_CERTIFICATE_CODES.has(code)) {
     return {
       message: `The certificate of the token endpoint ${host} has expired or is not yet valid`,
       hint: "The endpoint's operator must renew the certificate",
