@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { signOutAction } from '@/lib/auth/actions/sign-out'
 import { Logo } from './logo'
+import { MobileNav } from './mobile-nav'
 import { SidebarNav } from './sidebar-nav'
 import { routes } from '@/lib/routes'
 
@@ -11,42 +12,55 @@ type TConsoleShellProps = {
   children: React.ReactNode
 }
 
-/** The signed-in frame: sidebar with the organization, navigation and the admin's account. */
+/** The signed-in frame: sidebar with the organization, navigation and the admin's account; a drawer below `md`. */
 export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps) {
-  const base = routes.org(org.slug)
+  const sidebar = <SidebarContent org={org} admin={admin} role={role} />
   return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5">
-        <Link href={base} className="rounded-md px-2">
+    <div className="min-h-screen md:flex">
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
+        <Link href={routes.org(org.slug)} className="rounded-md px-1">
           <Logo />
         </Link>
-        <div className="mt-6 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
-          <p className="text-xs text-slate-500">Organization</p>
-          <p className="truncate text-sm font-semibold text-slate-900" title={org.name}>
-            {org.name}
-          </p>
-        </div>
-        <div className="mt-6 flex-1">
-          <SidebarNav
-            groups={[
-              { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
-              { label: 'Organizational Settings', links: [{ href: routes.emailProvider(org.slug), label: 'Email Provider' }] },
-            ]}
-          />
-        </div>
-        <div className="border-t border-slate-200 pt-4">
-          <p className="truncate px-2 text-sm font-medium text-slate-800" title={admin.email}>
-            {admin.email}
-          </p>
-          <p className="px-2 text-xs text-slate-500 capitalize">{role}</p>
-          <form action={signOutAction} className="mt-2">
-            <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
-              Sign out
-            </button>
-          </form>
-        </div>
-      </aside>
-      <main className="min-w-0 flex-1 px-10 py-8">{children}</main>
+        <MobileNav>{sidebar}</MobileNav>
+      </header>
+      <aside className="hidden w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5 md:flex">{sidebar}</aside>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 md:px-10 md:py-8">{children}</main>
     </div>
+  )
+}
+
+function SidebarContent({ org, admin, role }: Omit<TConsoleShellProps, 'children'>) {
+  const base = routes.org(org.slug)
+  return (
+    <>
+      <Link href={base} className="rounded-md px-2">
+        <Logo />
+      </Link>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
+        <p className="text-xs text-slate-600">Organization</p>
+        <p className="truncate text-sm font-semibold text-slate-900" title={org.name}>
+          {org.name}
+        </p>
+      </div>
+      <div className="mt-6 flex-1">
+        <SidebarNav
+          groups={[
+            { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
+            { label: 'Organizational Settings', links: [{ href: routes.emailProvider(org.slug), label: 'Email Provider' }] },
+          ]}
+        />
+      </div>
+      <div className="mt-6 border-t border-slate-200 pt-4">
+        <p className="truncate px-2 text-sm font-medium text-slate-800" title={admin.email}>
+          {admin.email}
+        </p>
+        <p className="px-2 text-xs text-slate-600 capitalize">{role}</p>
+        <form action={signOutAction} className="mt-2">
+          <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </>
   )
 }

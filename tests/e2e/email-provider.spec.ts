@@ -134,7 +134,7 @@ test('Revert needs the checkbox, then restores the default provider', async ({ p
   await saveProvider(page, acme(smtpPassword()))
 
   let dialog = await openRevertDialog(page)
-  await expect(dialog).toContainText('including the saved password')
+  await expect(dialog).toContainText('including any saved password or secret')
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('button', { name: 'Revert' })).toBeFocused()

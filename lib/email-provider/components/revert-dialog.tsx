@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogActions } from '@/components/ui/dialog-actions'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { revertEmailProviderAction } from '@/lib/email-provider/actions'
@@ -47,7 +48,7 @@ export function RevertDialog({ slug, version, hostLabel }: TRevertDialogProps) {
         <>
           <p>
             Your organization’s emails will go back to being sent by the platform’s default provider. The custom settings for{' '}
-            <span className="font-medium text-slate-900">{hostLabel}</span>, including the saved password, will be deleted.
+            <span className="font-medium text-slate-900">{hostLabel}</span>, including any saved password or secret, will be deleted.
           </p>
           <p className="mt-2">This cannot be undone: to use your own server again you will have to enter its settings again.</p>
         </>
@@ -68,14 +69,14 @@ export function RevertDialog({ slug, version, hostLabel }: TRevertDialogProps) {
         />
         <span>I understand that the custom email provider settings will be deleted.</span>
       </label>
-      <div className="mt-5 flex justify-end gap-2">
+      <DialogActions>
         <Button variant="secondary" disabled={isPending} onClick={() => onOpenChange(false)}>
           Cancel
         </Button>
         <Button variant="danger" disabled={!isConfirmed} isPending={isPending} onClick={confirm}>
           Confirm
         </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   )
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogActions } from '@/components/ui/dialog-actions'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { TextField } from '@/components/ui/text-field'
@@ -92,14 +93,14 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
           </Alert>
         )}
         {outcome?.steps && outcome.steps.length > 0 && <DiagnosticSteps steps={outcome.steps} />}
-        <div className="flex justify-end gap-2">
+        <DialogActions>
           <Button type="button" variant="secondary" disabled={isPending} onClick={() => setIsOpen(false)}>
             Close
           </Button>
           <Button type="submit" isPending={isPending}>
             Send
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   )
