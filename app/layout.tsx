@@ -9,7 +9,7 @@ const inter = localFont({
 })
 
 export const metadata: Metadata = {
-  title: { default: 'Email Provider Console', template: '%s · Email Provider Console' },
+  title: { default: 'Mailgate', template: '%s · Mailgate' },
   description: 'Send your organization’s emails from your own SMTP server.',
 }
 

@@ -62,8 +62,8 @@ const ZEnv = z.object({
     emptyAsUndefined,
     z
       .string()
-      .regex(/^\s*(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)\s*$/, 'must be an address, optionally with a name: Console <no-reply@example.com>')
-      .default('Console <no-reply@localhost>'),
+      .regex(/^\s*(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)\s*$/, 'must be an address, optionally with a name: Mailgate <no-reply@example.com>')
+      .default('Mailgate <no-reply@localhost>'),
   ),
   SMTP_ALLOW_PRIVATE_HOSTS: z.preprocess(
     emptyAsUndefined,

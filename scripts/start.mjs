@@ -28,6 +28,10 @@ function needsBuild() {
   return [...sourceDirs, ...sourceFiles].some((name) => newestMtime(join(root, name)) > builtAt)
 }
 
+// Every variable of ./.env is read here, before the configuration is validated (variables already set in the
+// environment win), so lib/env.ts and Next see the same values.
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'))
+
 const { env } = await import('../lib/env.ts').catch((error) => {
   console.error(error instanceof Error ? error.message : error) // "Invalid configuration: PORT: …", no stack
   process.exit(1)

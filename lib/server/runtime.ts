@@ -22,6 +22,9 @@ export async function startServerRuntime() {
   console.info(`[db] using ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'}`)
   const upgraded = await upgradeLegacySecrets(database.prisma, keyring.all, keyring.current)
   if (upgraded > 0) console.info(`[db] re-sealed ${upgraded} provider password(s) in the v2 secrets format`)
+  if (env.SMTP_ALLOW_PRIVATE_HOSTS) {
+    console.warn('[mail] SMTP_ALLOW_PRIVATE_HOSTS=true: organizations may send through hosts on private and loopback addresses (the SSRF guard is off).')
+  }
   if (!env.DEFAULT_SMTP_URL) {
     console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
   }

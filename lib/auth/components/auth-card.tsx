@@ -7,7 +7,7 @@ type TAuthCardProps = { title: string; subtitle: string; footer: React.ReactNode
 export function AuthCard({ title, subtitle, footer, children }: TAuthCardProps) {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <Link href="/" className="mb-8 rounded-md" aria-label="Email Provider Console home">
+      <Link href="/" className="mb-8 rounded-md" aria-label="Mailgate home">
         <Logo />
       </Link>
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

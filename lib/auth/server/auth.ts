@@ -19,7 +19,7 @@ function authSecret(): string {
 
 function createAuth(prisma: PrismaClient) {
   return betterAuth({
-    appName: 'Email Provider Console',
+    appName: 'Mailgate',
     baseURL: env.APP_URL,
     secret: authSecret(),
     database: prismaAdapter(prisma, { provider: 'postgresql' }),

@@ -19,7 +19,7 @@ export function parseSmtpUrl(url: string): TDefaultProvider {
   }
 }
 
-/** "Console <no-reply@example.com>" → { name, address }. */
+/** "Mailgate <no-reply@example.com>" → { name, address }. */
 export function parseMailbox(value: string): { name: string; address: string } {
   const [first] = addressparser(value, { flatten: true })
   if (!first?.address) throw new Error(`DEFAULT_MAIL_FROM is not an email address: ${value}`)
