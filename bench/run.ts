@@ -1,7 +1,8 @@
 // `npm run bench [-- --only=delivery,page,errors,signup] [--profile]`: every benchmark of this 2-core machine,
 // one after another (never two at once), each figure beside the baseline measured in the same run.
 // --quick (with --only=delivery) skips the slow naive and 2-instance runs when profiling.
-// Prints the table and writes bench/results/latest.json (a partial run writes bench/results/partial.json.tmp).
+// Prints the table and writes bench/results/run.json.tmp (with --record, a full run writes bench/results/latest.json;
+// a partial run writes bench/results/partial.json.tmp).
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -29,6 +30,8 @@ const only = args
   .split(',') as TSection[] | undefined
 const isProfiling = args.includes('--profile')
 const isQuick = args.includes('--quick')
+// only a full run asked to be recorded replaces the committed latest.json; any other run goes to an ignored file
+const isRecording = args.includes('--record') && !only
 const selected = SECTIONS.filter((section) => !only || only.includes(section))
 const resultsDir = join(ROOT, 'bench', 'results')
 
@@ -159,7 +162,7 @@ async function main() {
     details,
   }
   mkdirSync(resultsDir, { recursive: true })
-  const file = join(resultsDir, only ? 'partial.json.tmp' : 'latest.json')
+  const file = join(resultsDir, isRecording ? 'latest.json' : only ? 'partial.json.tmp' : 'run.json.tmp')
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
   console.info(`wrote ${file} (${report.durationSeconds} s)`)
   const missed = rows.filter((row) => row.met === false).length
