@@ -7,9 +7,10 @@ import { TEST_USER } from './smtp-server'
 
 const actor = { id: 'test-admin', email: 'admin@example.test' }
 
-/** A fresh organization; with `smtpPort`, its custom provider points at that local server (STARTTLS + AUTH). */
 /** OAuth 2.0 client credentials against a token endpoint, instead of the password (the delivery benchmark's OAuth run). */
 export type TOAuthSetup = { tokenUrl: string; clientId: string; clientSecret: string; scope: string }
+
+/** A fresh organization; with `smtpPort`, its custom provider points at that local server (STARTTLS + AUTH, or OAuth). */
 
 export async function createOrg(smtpPort?: number, oauth?: TOAuthSetup) {
   const prisma = await getPrisma()

@@ -3,12 +3,14 @@ import { requireOrgAccess } from '@/lib/auth/server/session'
 import { getProviderView } from '@/lib/email-provider/server/store'
 import { ProviderStatus } from '@/lib/email-provider/components/provider-status'
 import { routes } from '@/lib/routes'
+import { DeliveryChart } from '@/lib/delivery/components/delivery-chart'
+import { deliveryStats } from '@/lib/delivery/server/delivery-stats'
 
 export const metadata = { title: 'Overview' }
 
 export default async function OrgHomePage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await requireOrgAccess((await params).slug)
-  const { provider } = await getProviderView(org.id)
+  const [{ provider }, stats] = await Promise.all([getProviderView(org.id), deliveryStats(org.id)])
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">{org.name}</h1>
@@ -29,6 +31,9 @@ export default async function OrgHomePage({ params }: { params: Promise<{ slug: 
           {provider ? 'Manage Email Provider' : 'Configure Email Provider'}
         </Link>
       </section>
+      <div className="mt-4">
+        <DeliveryChart stats={stats} />
+      </div>
     </div>
   )
 }
