@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form'
-import type { TActionFailure } from '@/lib/forms/action-result'
+import { INVALID_INPUT, type TActionFailure } from '@/lib/forms/action-result'
 import { applyActionFailure } from './apply-action-failure'
 import { useIsHydrated } from './use-is-hydrated'
 
@@ -46,6 +46,8 @@ export function useActionForm<T extends FieldValues, R extends TResult>({ resolv
     (errors) => {
       const first = fields.find((field) => errors[field])
       if (first) form.setFocus(first)
+      // the same summary whichever side found the mistakes
+      setMessage(INVALID_INPUT)
     },
   )
 

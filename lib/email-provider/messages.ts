@@ -1,5 +1,5 @@
 // The words users read for each Email Provider failure code: services return codes, actions turn them into these.
-import type { TActionFailure } from '@/lib/forms/action-result'
+import { INVALID_INPUT, type TActionFailure } from '@/lib/forms/action-result'
 import type { TDomainFailure } from '@/lib/forms/domain-result'
 import type { TSecretField } from './fields'
 
@@ -30,7 +30,7 @@ const SECRET_MESSAGES: Record<'secret-required' | 'secret-again' | 'secret-unrea
   },
 }
 
-export const CORRECT_THE_FIELDS = 'Please correct the highlighted fields.'
+export const CORRECT_THE_FIELDS = INVALID_INPUT
 
 type TProviderFailure = TDomainFailure<TProviderFailureCode> & { detail?: string }
 

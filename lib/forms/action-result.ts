@@ -7,6 +7,9 @@ export type TActionResult<TSuccess extends object = object> = ({ ok: true } & TS
 
 type TIssue = { path: PropertyKey[]; message: string }
 
+/** The summary above a form whose fields have mistakes, whether the browser or the server found them. */
+export const INVALID_INPUT = 'Please correct the highlighted fields.'
+
 /** The first message for each top-level field of a failed zod parse. */
 export function toFieldErrors(issues: readonly TIssue[]): TFieldErrors {
   const fieldErrors: TFieldErrors = {}
@@ -19,5 +22,5 @@ export function toFieldErrors(issues: readonly TIssue[]): TFieldErrors {
 
 /** A failure carrying zod's issues as field errors. */
 export function invalidInput(issues: readonly TIssue[]): TActionFailure {
-  return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: toFieldErrors(issues) }
+  return { ok: false, message: INVALID_INPUT, fieldErrors: toFieldErrors(issues) }
 }

@@ -37,6 +37,9 @@ type TEmailProviderFormProps = {
 export function EmailProviderForm({ slug, initialValues, savedSecretKind, serviceAccountEmail, adminEmail }: TEmailProviderFormProps) {
   const router = useRouter()
   const [isSaved, setIsSaved] = useState(false)
+  // the last test email's failure and the values it was sent with: saving those same values warns instead of a bare success
+  const [lastTest, setLastTest] = useState<{ failure: string | null; values: string }>()
+  const [savedDespite, setSavedDespite] = useState<string | null>(null)
   const [isConflict, setIsConflict] = useState(false)
   const { form, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
     resolver,
@@ -50,6 +53,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
       setIsConflict(!result.ok && result.code === 'conflict')
       if (!result.ok) return false
       form.reset({ ...initialValues, ...values, password: '', clientSecret: '', serviceAccountKey: '', version: result.version })
+      setSavedDespite(lastTest?.failure && lastTest.values === comparable(form.getValues()) ? lastTest.failure : null)
       setIsSaved(true)
       router.refresh()
       return true
@@ -127,7 +131,13 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-slate-200 bg-slate-50 px-6 py-4">
         <div className="min-w-0 flex-1">
-          {isSaved && <Alert tone="success">Email provider updated</Alert>}
+          {isSaved && !savedDespite && <Alert tone="success">Email provider updated</Alert>}
+          {isSaved && savedDespite && (
+            <Alert tone="warning">
+              <p className="font-medium">Email provider updated, but these settings failed the last test email</p>
+              <p className="mt-0.5">{savedDespite} Emails to your users will wait and retry until this is fixed.</p>
+            </Alert>
+          )}
           {message && (
             <Alert tone="error">
               {message}
@@ -141,6 +151,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
         </div>
         <div className="flex gap-2">
           <TestEmailDialog
+            onOutcome={(outcome, settings) => setLastTest({ failure: outcome.ok ? null : (outcome.message ?? null), values: comparable(settings) })}
             slug={slug}
             defaultRecipient={adminEmail}
             isDisabled={!isHydrated}
@@ -154,4 +165,10 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
       </div>
     </form>
   )
+}
+
+// The values that decide where and how email goes, secrets left out (they are blank once saved).
+function comparable(values: TEmailProviderFormValues): string {
+  const secrets = new Set<string>(['password', 'clientSecret', 'serviceAccountKey', 'version'])
+  return JSON.stringify(Object.entries(values).filter(([field]) => !secrets.has(field)))
 }

@@ -23,7 +23,7 @@ export function SecretField({ label, registration, error, isSaved, hint }: TSecr
       spellCheck={false}
       placeholder={isSaved ? '•••••••• (saved)' : undefined}
       error={error}
-      hint={isSaved ? savedHint : hint}
+      hint={error ? undefined : isSaved ? savedHint : hint}
       {...registration}
     />
   )

@@ -20,11 +20,13 @@ type TTestEmailDialogProps = {
   readSettings: () => Promise<TEmailProviderFormValues | null>
   /** Shows server-side field errors on the form's own fields. */
   onFieldErrors: (fieldErrors: TFieldErrors) => void
+  /** Told every outcome with the settings it was sent with (the form warns when it saves settings that just failed). */
+  onOutcome?: (outcome: TTestEmailOutcome, settings: TEmailProviderFormValues) => void
   isDisabled?: boolean
 }
 
 /** Sends one email with the values in the form (unsaved) and shows how the SMTP conversation went. */
-export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, isDisabled }: TTestEmailDialogProps) {
+export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, onOutcome, isDisabled }: TTestEmailDialogProps) {
   const [isOpen, setIsOpen] = useState(false)
   const [recipient, setRecipient] = useState(defaultRecipient)
   const [recipientError, setRecipientError] = useState<string>()
@@ -46,6 +48,7 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
       if (!checked.success) return
       const result = await sendTestEmailAction(slug, { settings, recipient: checked.data })
       setOutcome(result)
+      onOutcome?.(result, settings)
       router.refresh() // the attempt is now in Recent changes
       if (!result.ok && result.fieldErrors) {
         const { recipient: recipientMessage, ...formErrors } = result.fieldErrors
@@ -89,7 +92,7 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
         {outcome && !outcome.ok && (
           <Alert tone="error">
             <p className="font-medium">{outcome.message}</p>
-            {outcome.hint && <p className="mt-0.5">{outcome.hint}</p>}
+            {outcome.hint && !outcome.steps?.some((step) => step.hint === outcome.hint) && <p className="mt-0.5">{outcome.hint}</p>}
           </Alert>
         )}
         {outcome?.steps && outcome.steps.length > 0 && <DiagnosticSteps steps={outcome.steps} />}

@@ -14,6 +14,8 @@ import { senderDomainStep } from '@/lib/email-provider/sender-domain/step'
 import { smtpSettingsOf } from './smtp-settings'
 
 const DOMAIN_STEP_MS = 3_000
+/** What a field says when the test email failed because of it: the cause itself is in the dialog, once. */
+export const TEST_FAILED_HERE = 'The test email failed here: see Send test email for the cause and the fix'
 import { getProviderForSending, type TActor } from './store'
 import type { TTestEmailRequest } from '@/lib/email-provider/schema'
 
@@ -49,5 +51,5 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
   })
   if (result.ok) return { ok: true, recipient: request.recipient, reply: result.reply, durationMs: result.durationMs, steps: result.steps }
   const { field, message, hint } = result.error
-  return { ok: false, message, hint, fieldErrors: field ? { [field]: message } : undefined, steps: result.steps }
+  return { ok: false, message, hint, fieldErrors: field ? { [field]: TEST_FAILED_HERE } : undefined, steps: result.steps }
 }

@@ -82,7 +82,12 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     }
     const ehlo = session.ehloReplies()
     const offeredStartTls = resolved.mode !== 'tls' && /[ -]STARTTLS\b/i.test(ehlo[0] ?? '')
-    if (resolved.mode === 'none') skip('tls', 'Unencrypted: internal relay. Messages travel in plain text; use this only inside your own network')
+    if (resolved.mode === 'none')
+      steps.push({
+        stage: 'tls',
+        status: 'warning',
+        detail: 'Unencrypted: internal relay. Messages travel in plain text; use this only inside your own network',
+      })
     else if (session.tls) ok('tls', tlsDetail(session.tls, resolved))
     ok('ehlo', `Capabilities: ${capabilitiesOf(ehlo.at(-1) ?? '', offeredStartTls).join(', ') || 'none'}`)
 
