@@ -84,6 +84,12 @@ const ZEnv = z.object({
   OUTBOX_LEASE_MS: ZWholeNumber(1000, 3_600_000, 300_000),
   // DNS servers for the sender domain check (SPF, DKIM, DMARC); unset = the system's resolvers.
   DNS_SERVERS: z.preprocess(emptyAsUndefined, ZDnsServers.optional()),
+  // Log lines below this level are dropped (pino levels).
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
+  // Enables GET /api/metrics (Prometheus text) for requests bearing this token; unset = 404.
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)').optional()),
 })
 
 export type TEnv = z.infer<typeof ZEnv> & { APP_URL: string }

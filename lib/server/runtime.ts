@@ -5,6 +5,7 @@ import { getKeyring } from '@/lib/server/crypto/keyring'
 import { upgradeLegacySecrets } from '@/lib/email-provider/server/rotate-secrets'
 import { startDeliveryWorker } from '@/lib/delivery/server/worker'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
+import { markDraining, markWorkerRunning } from '@/lib/server/health'
 
 type TStopHook = () => Promise<void>
 const SHUTDOWN_GRACE_MS = 5000
@@ -29,6 +30,7 @@ export async function startServerRuntime() {
     console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
   }
   const worker = startDeliveryWorker()
+  markWorkerRunning(true)
   onShutdown(async () => {
     closeAllTransports() // in-flight sends fail fast and are recorded as retrying, instead of holding up the exit
     await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))])
@@ -37,6 +39,7 @@ export async function startServerRuntime() {
   const stop = async (signal: NodeJS.Signals) => {
     if (isStopping) return
     isStopping = true
+    markDraining()
     console.info(`[server] ${signal}: shutting down`)
     await Promise.allSettled(stopHooks.map((hook) => hook()))
     await closeDatabase().catch((error) => console.error('[db] close failed', error))

@@ -5,6 +5,7 @@ import { testEmail } from '@/lib/mail/server/templates/test-email'
 import { recordAudit } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
 import { getPrisma } from '@/lib/server/db'
+import { getMetrics } from '@/lib/server/metrics'
 import { providerFailure } from '@/lib/email-provider/messages'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { resolveProviderForm } from './service'
@@ -43,6 +44,7 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
   const sent = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), mail, { allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS })
   const domain = await Promise.race([domainCheck, new Promise<null>((resolve) => setTimeout(resolve, DOMAIN_STEP_MS, null))])
   const result = { ...sent, steps: [...sent.steps, senderDomainStep(domain)] }
+  getMetrics().testEmails.inc({ outcome: result.ok ? 'sent' : 'failed' })
   await recordAudit(await getPrisma(), {
     orgId: org.id,
     actor,

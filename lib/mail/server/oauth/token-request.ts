@@ -4,6 +4,7 @@ import * as oauth from 'oauth4webapi'
 import { guardedFetch } from '@/lib/mail/server/oauth/guarded-fetch'
 import { classifyTokenError, TokenError, type TTokenErrorContext } from '@/lib/mail/server/oauth/token-error'
 import type { TAccessToken, TClientCredentialsRequest, TServiceAccountRequest, TTokenRequest, TTokenRequestOptions } from '@/lib/mail/oauth-types'
+import { getMetrics } from '@/lib/server/metrics'
 
 // Gets an access token from the token endpoint: the client credentials grant (Microsoft 365), or
 // the JWT bearer grant of a Google service account. oauth4webapi builds and checks the exchange;
@@ -33,8 +34,10 @@ export async function requestAccessToken(request: TTokenRequest, options: TToken
     const answer =
       request.kind === 'client-credentials' ? await clientCredentials(as, request, httpOptions) : await serviceAccount(as, request, context, httpOptions)
     const lifetime = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : ASSUMED_LIFETIME_S
+    getMetrics().tokenRequests.inc({ outcome: 'ok' })
     return { accessToken: answer.access_token, expiresAt: new Date(Date.now() + lifetime * 1000) }
   } catch (error) {
+    getMetrics().tokenRequests.inc({ outcome: 'error' })
     throw classifyTokenError(signal.aborted && !(error instanceof TokenError) ? signal.reason : error, context)
   }
 }
