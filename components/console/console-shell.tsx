@@ -14,6 +14,11 @@ type TConsoleShellProps = {
 /** The signed-in frame: sidebar with the organization, navigation and the admin's account. */
 export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps) {
   const base = routes.org(org.slug)
+  // the pages check the role themselves; members are not shown links that would answer 404
+  const settingsLinks = [
+    { href: routes.emailProvider(org.slug), label: 'Email Provider' },
+    ...(role === 'owner' || role === 'admin' ? [{ href: routes.apiKeys(org.slug), label: 'API keys' }] : []),
+  ]
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5">
@@ -30,7 +35,7 @@ export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps)
           <SidebarNav
             groups={[
               { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
-              { label: 'Organizational Settings', links: [{ href: routes.emailProvider(org.slug), label: 'Email Provider' }] },
+              { label: 'Organizational Settings', links: settingsLinks },
             ]}
           />
         </div>
