@@ -87,7 +87,7 @@ describe('POST /api/v1/email-provider/test', () => {
       recipient: 'Enter a valid email address, like you@example.com',
       'settings.port': 'Port must be a whole number from 1 to 65535',
     })
-    const { password: _password, ...noPassword } = settings()
+    const noPassword = { ...settings(), password: undefined }
     const noSecret = await call(postTestEmail, 'POST', PATH, { key: writer, body: { recipient: 'you@example.com', settings: noPassword } })
     expect(noSecret.status).toBe(400)
     expect(noSecret.json?.errors).toEqual({ 'settings.password': 'Enter the password for this username' })
