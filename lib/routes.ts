@@ -13,6 +13,9 @@ export const routes = {
   loginThen: (next: string) => `/login?next=${encodeURIComponent(next)}`,
   org: (slug: string) => `/orgs/${segment(slug)}`,
   emailProvider: (slug: string) => `/orgs/${segment(slug)}/settings/email-provider`,
+  apiKeys: (slug: string) => `/orgs/${segment(slug)}/settings/api-keys`,
+  /** The Management API (called with an API key, never from the console's pages). */
+  api: { emailProvider: '/api/v1/email-provider', testEmail: '/api/v1/email-provider/test', deliveries: '/api/v1/deliveries', openApi: '/api/v1/openapi.json' },
   capturedEmail: (slug: string, id: string) => `/orgs/${segment(slug)}/settings/email-provider/captured/${segment(id)}`,
   orgUserPage: (slug: string, page: TOrgUserPage) => `/t/${segment(slug)}/${page}`,
 } as const

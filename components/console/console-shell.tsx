@@ -31,6 +31,11 @@ export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps)
 
 function SidebarContent({ org, admin, role }: Omit<TConsoleShellProps, 'children'>) {
   const base = routes.org(org.slug)
+  // the pages check the role themselves; members are not shown links that would answer 404
+  const settingsLinks = [
+    { href: routes.emailProvider(org.slug), label: 'Email Provider' },
+    ...(role === 'owner' || role === 'admin' ? [{ href: routes.apiKeys(org.slug), label: 'API keys' }] : []),
+  ]
   return (
     <>
       <Link href={base} className="rounded-md px-2">
@@ -46,7 +51,7 @@ function SidebarContent({ org, admin, role }: Omit<TConsoleShellProps, 'children
         <SidebarNav
           groups={[
             { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
-            { label: 'Organizational Settings', links: [{ href: routes.emailProvider(org.slug), label: 'Email Provider' }] },
+            { label: 'Organizational Settings', links: settingsLinks },
           ]}
         />
       </div>

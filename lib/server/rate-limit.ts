@@ -15,6 +15,7 @@ export const RATE_LIMIT_POLICIES = {
   'org-user-signup-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'org-user-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'org-user-email': { points: 5, durationSeconds: 60 * 60 },
+  'api-key': { points: 300, durationSeconds: 60 },
 } satisfies Record<string, TPolicy>
 
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES
@@ -48,6 +49,20 @@ export async function consumeRateLimits(checks: Array<[TRateLimitName, string]>)
     }
   }
   return retryAfterMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : { ok: true }
+}
+
+export type TRateLimitState = { ok: boolean; limit: number; remaining: number; resetSeconds: number }
+
+/** Counts one request against one limit and says where it stands (for `RateLimit-*` headers). */
+export async function consumeRateLimit(name: TRateLimitName, key: string): Promise<TRateLimitState> {
+  const limiter = await limiterFor(name)
+  try {
+    const res = await limiter.consume(key.toLowerCase())
+    return { ok: true, limit: limiter.points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) }
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection
+    return { ok: false, limit: limiter.points, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) }
+  }
 }
 
 /** Forgets the attempts counted against `key` (e.g. after a successful login). */

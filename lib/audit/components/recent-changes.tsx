@@ -1,13 +1,14 @@
 import { formatDateTime } from '@/components/ui/format'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 import type { AuditAction } from '@/lib/enums'
+import { apiKeyActorLabel } from '@/lib/api-keys/labels'
 
 type TAuditRow = { id: string; action: AuditAction; actorEmail: string; details: unknown; createdAt: Date }
 type TChange = { field: string; from?: unknown; to?: unknown; note?: string }
 
 const FIELD_LABELS: Record<string, string> = EMAIL_PROVIDER_LABELS
 
-type TDetails = { changes?: TChange[]; recipient?: string; outcome?: string }
+type TDetails = { changes?: TChange[]; recipient?: string; outcome?: string; name?: string; prefix?: string }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
 const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
@@ -21,6 +22,8 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   },
   email_provider_revert: () => 'Reverted to the default provider',
   email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
+  api_key_create: ({ name, prefix }) => `Created the API key ${name ?? ''} (${prefix ?? ''}…)`,
+  api_key_revoke: ({ name, prefix }) => `Revoked the API key ${name ?? ''} (${prefix ?? ''}…)`,
 }
 
 function describe(entry: TAuditRow): string {
@@ -42,7 +45,7 @@ export function RecentChanges({ entries }: { entries: TAuditRow[] }) {
             <li key={entry.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-6 py-3 text-sm">
               <span className="text-slate-800">{describe(entry)}</span>
               <span className="text-slate-500">
-                {entry.actorEmail} · {formatDateTime(entry.createdAt)}
+                {apiKeyActorLabel(entry.actorEmail) ?? entry.actorEmail} · {formatDateTime(entry.createdAt)}
               </span>
             </li>
           ))}

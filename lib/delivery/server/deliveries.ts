@@ -1,5 +1,7 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
+import type { OutboxStatus } from '@/lib/enums'
+import { failure } from '@/lib/forms/domain-result'
 
 /** The organization's latest outbox messages (no bodies), newest first, for "Recent deliveries". */
 export async function listRecentDeliveries(orgId: string, limit = 20) {
@@ -19,4 +21,55 @@ export async function findCapturedMessage(orgId: string, id: string) {
     where: { id, orgId, status: 'captured' },
     select: { id: true, kind: true, toAddress: true, subject: true, html: true, text: true, messageId: true, createdAt: true },
   })
+}
+
+const DELIVERY_SELECT = {
+  id: true,
+  kind: true,
+  toAddress: true,
+  status: true,
+  attempts: true,
+  provider: true,
+  lastError: true,
+  createdAt: true,
+  sentAt: true,
+} as const
+
+type TDeliveryCursor = { createdAt: Date; id: string }
+
+// A cursor names the last delivery of a page (its time and id, the sort key): opaque to callers, stable under inserts.
+function encodeCursor({ createdAt, id }: TDeliveryCursor): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url')
+}
+
+function decodeCursor(cursor: string): TDeliveryCursor | null {
+  try {
+    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
+    const createdAt = new Date(String(time))
+    return typeof time === 'string' && typeof id === 'string' && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null
+  } catch {
+    return null
+  }
+}
+
+export type TDeliveriesPageQuery = { status?: OutboxStatus; limit: number; cursor?: string }
+
+/** One page of the organization's deliveries, newest first, after `cursor`; `nextCursor` is null on the last page. */
+export async function listDeliveriesPage(orgId: string, query: TDeliveriesPageQuery) {
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor)
+  if (query.cursor !== undefined && !after) return failure('invalid-cursor', 'cursor')
+  const prisma = await getPrisma()
+  const rows = await prisma.outboxMessage.findMany({
+    where: {
+      orgId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    select: DELIVERY_SELECT,
+  })
+  const deliveries = rows.slice(0, query.limit)
+  const last = deliveries.at(-1)
+  return { ok: true as const, deliveries, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null }
 }

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/components/ui/format'
 import { SENDER_DOMAIN_RECORDS } from '../labels'
 import type { TRecordCheck, TRecordFix, TSenderDomainResult } from '../types'
-import { CopyButton } from './copy-button'
+import { CopyButton } from '@/components/ui/copy-button'
 import { RecordStatusBadge } from './record-status-badge'
 
 export type TSenderDomainSectionProps = (

@@ -1,0 +1,8 @@
+import { deleteEmailProvider, getEmailProvider, putEmailProvider } from '@/lib/api-keys/server/http/email-provider'
+
+export const GET = getEmailProvider
+export const PUT = putEmailProvider
+export const DELETE = deleteEmailProvider
+
+// reads the request (or the environment) at run time: never prerendered at build
+export const dynamic = 'force-dynamic'

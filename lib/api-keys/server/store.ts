@@ -1,0 +1,46 @@
+import 'server-only'
+import { getPrisma } from '@/lib/server/db'
+import { recordAudit, type TActor } from '@/lib/audit/server/store'
+import { AuditAction } from '@/lib/enums'
+import { failure, type TDomainResult } from '@/lib/forms/domain-result'
+import type { TApiKeyFailureCode } from '@/lib/api-keys/messages'
+import type { TCreateApiKeyForm } from '@/lib/api-keys/schema'
+import type { TApiKeyView } from '@/lib/api-keys/types'
+import { generateApiKey } from './key'
+
+// Every read for the console goes through this select: the hash never leaves this module.
+const VIEW_SELECT = { id: true, name: true, prefix: true, access: true, createdByEmail: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const
+
+/** The organization's API keys, newest first (revoked ones too, marked). */
+export async function listApiKeys(orgId: string): Promise<TApiKeyView[]> {
+  const prisma = await getPrisma()
+  return prisma.apiKey.findMany({ where: { orgId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: VIEW_SELECT })
+}
+
+/** Creates a key for the organization, audited; the key itself is returned here once and never stored. */
+export async function createApiKey(orgId: string, actor: TActor, form: TCreateApiKeyForm): Promise<{ ok: true; key: string; view: TApiKeyView }> {
+  const prisma = await getPrisma()
+  const { key, hash, prefix } = generateApiKey()
+  const view = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { orgId, name: form.name, access: form.access, hash, prefix, createdById: actor.id, createdByEmail: actor.email },
+      select: VIEW_SELECT,
+    })
+    await recordAudit(tx, { orgId, actor, action: AuditAction.api_key_create, details: { name: form.name, prefix, access: form.access } })
+    return created
+  })
+  return { ok: true, key, view }
+}
+
+/** Revokes one of the organization's keys (at once: its next request gets 401), audited. */
+export async function revokeApiKey(orgId: string, actor: TActor, id: string): Promise<TDomainResult<object, TApiKeyFailureCode>> {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id, orgId }, select: { name: true, prefix: true, revokedAt: true } })
+    if (!key) return failure('not-found')
+    const { count } = await tx.apiKey.updateMany({ where: { id, orgId, revokedAt: null }, data: { revokedAt: new Date() } })
+    if (count === 0) return failure('already-revoked')
+    await recordAudit(tx, { orgId, actor, action: AuditAction.api_key_revoke, details: { name: key.name, prefix: key.prefix } })
+    return { ok: true }
+  })
+}
