@@ -4,7 +4,16 @@
 export type TJsonObject = Record<string, unknown>
 
 /** Fields the form always sends (as blanks) but API callers may leave out: blank keeps a saved secret, clears the rest. */
-export const BLANK_WHEN_ABSENT = ['replyTo', 'displayName', 'dkimSelector', 'password', 'clientSecret', 'serviceAccountKey', 'tenantId', 'clientSecretExpiresAt'] as const
+export const BLANK_WHEN_ABSENT = [
+  'replyTo',
+  'displayName',
+  'dkimSelector',
+  'password',
+  'clientSecret',
+  'serviceAccountKey',
+  'tenantId',
+  'clientSecretExpiresAt',
+] as const
 
 /** An API body as the Email Provider form would send it: absent optional fields blank, a numeric port as text. */
 export function asProviderForm(body: TJsonObject, version: number): TJsonObject {
