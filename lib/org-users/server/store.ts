@@ -25,6 +25,18 @@ export async function findOrgUserId(orgId: string, email: string): Promise<strin
   return user?.id ?? null
 }
 
+/** The organization's user with this (normalised) email and whether its address is verified, or null. */
+export async function findOrgUser(orgId: string, email: string): Promise<{ id: string; isVerified: boolean } | null> {
+  const prisma = await getPrisma()
+  const user = await prisma.orgUser.findUnique({ where: { orgId_email: { orgId, email } }, select: { id: true, emailVerifiedAt: true } })
+  return user && { id: user.id, isVerified: user.emailVerifiedAt !== null }
+}
+
+/** Replaces the password of a user whose address is still unverified (a verified one is left alone). */
+export async function replacePendingPassword(tx: TTransaction, orgUserId: string, passwordHash: string) {
+  await tx.orgUser.updateMany({ where: { id: orgUserId, emailVerifiedAt: null }, data: { passwordHash } })
+}
+
 /** Creates an unverified user; throws P2002 when the email is already registered in the organization. */
 export async function createOrgUser(tx: TTransaction, data: { orgId: string; email: string; passwordHash: string }): Promise<string> {
   const user = await tx.orgUser.create({ data, select: { id: true } })
