@@ -7,6 +7,8 @@ import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
 import * as flows from '@/lib/org-users/server/flows'
 import { hashToken } from '@/lib/org-users/server/tokens'
+import { findPublicOrg } from '@/lib/org-users/server/store'
+import { findOrgAccess } from '@/lib/orgs/server/store'
 
 const PASSWORD = 'correct horse battery'
 let org: flows.TPublicOrg
@@ -240,5 +242,16 @@ describe('requestRecovery and resetPassword', () => {
     expect(await flows.isResetLinkUsable(org, token)).toBe(false)
     expect(await flows.resetPassword(org, token, { password: NEW_PASSWORD })).toMatchObject({ ok: false })
     expect(await verifyPassword({ hash: (await findUser(org.id, 'mia@example.com')).passwordHash, password: PASSWORD })).toBe(true)
+  })
+})
+
+describe('malformed slugs', () => {
+  it.each(['acme\u0000', 'a'.repeat(5000), 'Acme', '../acme', '', 'acme%00'])('are refused before any query: %j', async (slug) => {
+    await expect(findPublicOrg(slug)).resolves.toBeNull()
+    await expect(findOrgAccess('no-such-user', slug)).resolves.toBeNull()
+  })
+
+  it('still finds a real organization', async () => {
+    expect(await findPublicOrg(org.slug)).toEqual(org)
   })
 })

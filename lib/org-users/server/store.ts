@@ -2,6 +2,7 @@ import 'server-only'
 import { cache } from 'react'
 import { getPrisma } from '@/lib/server/db'
 import type { TTransaction } from '@/lib/server/db/prisma'
+import { isSlugShaped } from '@/lib/orgs/slug'
 import type { TTokenPurpose } from './tokens'
 
 // Data access of the organization's own users. Every token query is scoped by organization and purpose,
@@ -13,7 +14,7 @@ export type TPublicOrg = { id: string; name: string; slug: string }
 
 /** The organization behind a public URL slug (looked up once per request), or null. */
 export const findPublicOrg = cache(async (slug: string): Promise<TPublicOrg | null> => {
-  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 100) return null
+  if (!isSlugShaped(slug)) return null
   const prisma = await getPrisma()
   return prisma.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })
 })
