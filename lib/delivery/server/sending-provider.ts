@@ -48,5 +48,6 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
     from: parseMailbox(env.DEFAULT_MAIL_FROM),
     // operator configuration, not user input: the SSRF guard is for organizations' hosts
     allowPrivateHosts: true,
+    tuning: { isPlatformDefault: true },
   }
 }
