@@ -21,6 +21,7 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   },
   email_provider_revert: () => 'Reverted to the default provider',
   email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
+  captured_email_view: ({ recipient }) => `Opened a captured email to ${recipient ?? 'a recipient'}`,
 }
 
 function describe(entry: TAuditRow): string {

@@ -84,3 +84,14 @@ export async function markEmailVerified(tx: TTransaction, orgUserId: string, now
 export async function setPasswordHash(tx: TTransaction, orgUserId: string, passwordHash: string) {
   await tx.orgUser.update({ where: { id: orgUserId }, data: { passwordHash } })
 }
+
+/** Of these token hashes, the ones of the organization's links that could still be used right now. */
+export async function findUsableTokenHashes(orgId: string, tokenHashes: string[], now: Date): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set()
+  const prisma = await getPrisma()
+  const rows = await prisma.orgUserToken.findMany({
+    where: { tokenHash: { in: tokenHashes }, usedAt: null, expiresAt: { gt: now }, orgUser: { orgId } },
+    select: { tokenHash: true },
+  })
+  return new Set(rows.map((row) => row.tokenHash))
+}
