@@ -20,7 +20,10 @@ async function capturedVerification() {
   const slug = `captured-${uniqueTag()}`
   const org = await prisma.organization.create({ data: { name: `Captured ${slug}`, slug }, select: { id: true, name: true, slug: true } })
   await flows.signUpOrgUser(org, { email: `user-${uniqueTag()}@example.test`, password: 'correct horse battery' })
-  const message = await prisma.outboxMessage.update({ where: { id: (await prisma.outboxMessage.findFirstOrThrow({ where: { orgId: org.id } })).id }, data: { status: 'captured' } })
+  const message = await prisma.outboxMessage.update({
+    where: { id: (await prisma.outboxMessage.findFirstOrThrow({ where: { orgId: org.id } })).id },
+    data: { status: 'captured' },
+  })
   const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(message.text)![1]!
   return { org, message, token }
 }
@@ -32,7 +35,9 @@ describe('openCapturedMessage', () => {
     expect(opened?.text).toContain(`token=${token}`)
     expect(opened?.html).toContain(token)
     const audit = await (await getPrisma()).auditEntry.findMany({ where: { orgId: org.id } })
-    expect(audit).toMatchObject([{ action: 'captured_email_view', actorId: admin.id, actorEmail: admin.email, details: { messageId: message.id, kind: 'verify' } }])
+    expect(audit).toMatchObject([
+      { action: 'captured_email_view', actorId: admin.id, actorEmail: admin.email, details: { messageId: message.id, kind: 'verify' } },
+    ])
   })
 
   it('removes the token of a link once it has expired (or was used), in text and HTML', async () => {

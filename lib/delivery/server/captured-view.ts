@@ -18,7 +18,8 @@ export async function openCapturedMessage(orgId: string, actor: TActor, id: stri
   if (!message) return null
   const tokens = [...`${message.text}\n${message.html}`.matchAll(TOKEN_IN_LINK)].map((match) => match[2]!)
   const usable = await findUsableTokenHashes(orgId, [...new Set(tokens.map(hashToken))], new Date())
-  const redact = (body: string) => body.replace(TOKEN_IN_LINK, (link, prefix: string, token: string) => (usable.has(hashToken(token)) ? link : `${prefix}${EXPIRED_TOKEN}`))
+  const redact = (body: string) =>
+    body.replace(TOKEN_IN_LINK, (link, prefix: string, token: string) => (usable.has(hashToken(token)) ? link : `${prefix}${EXPIRED_TOKEN}`))
   await recordAudit(await getPrisma(), {
     orgId,
     actor,
