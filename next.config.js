@@ -5,6 +5,10 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'nodemailer', 'mailauth', 'pino', 'pino-pretty', 'prom-client'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Static assets too (proxy.ts sets the rest of the security headers on pages and API answers).
+  async headers() {
+    return [{ source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }]
+  },
 }
 
 export default nextConfig

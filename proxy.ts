@@ -1,17 +1,45 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { getSessionCookie } from 'better-auth/cookies'
+import { env } from '@/lib/env'
+import { apiSecurityHeaders, pageSecurityHeaders } from '@/lib/server/http/security-headers'
+import { findRejection } from '@/lib/server/http/malformed-request'
 
-// Cheap first gate: no session cookie → straight to /login. Pages still verify the session itself.
+const isDev = env.NODE_ENV === 'development'
+const appOrigin = new URL(env.APP_URL).origin
+
+// Every request but static assets passes here: malformed ones are refused with a 4xx before the framework can throw
+// on them; pages get a fresh CSP nonce (Next reads it from the request's Content-Security-Policy header and puts it on
+// its scripts) and the security headers; /orgs/ without a session cookie goes straight to /login (pages still verify
+// the session itself).
 export function proxy(request: NextRequest) {
-  const path = request.nextUrl.pathname + request.nextUrl.search
-  if (!getSessionCookie(request)) {
+  const rejection = findRejection(request, appOrigin)
+  if (rejection)
+    return new NextResponse(`${rejection.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${rejection.reason}\n`, plainText(rejection.status))
+  const { pathname, search } = request.nextUrl
+  if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), apiSecurityHeaders({ appUrl: env.APP_URL }))
+
+  const path = pathname + search
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
+  const security = pageSecurityHeaders(pathname, nonce, { appUrl: env.APP_URL, isDev })
+  if (pathname.startsWith('/orgs/') && !getSessionCookie(request)) {
     const login = new URL('/login', request.url)
     login.searchParams.set('next', path)
-    return NextResponse.redirect(login)
+    return withHeaders(NextResponse.redirect(login), security)
   }
   const headers = new Headers(request.headers)
   headers.set('x-pathname', path)
-  return NextResponse.next({ request: { headers } })
+  headers.set('x-nonce', nonce)
+  headers.set('Content-Security-Policy', security['Content-Security-Policy']!)
+  return withHeaders(NextResponse.next({ request: { headers } }), security)
 }
 
-export const config = { matcher: ['/orgs/:path*'] }
+function plainText(status: number) {
+  return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } }
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+  return response
+}
+
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'] }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import localFont from 'next/font/local'
 import './globals.css'
 
@@ -13,7 +14,9 @@ export const metadata: Metadata = {
   description: 'Send your organization’s emails from your own SMTP server.',
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page renders per request: its scripts carry the request's CSP nonce (proxy.ts), which a static page cannot.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection()
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-screen font-sans">{children}</body>

@@ -117,6 +117,7 @@ async function outboxRun(
     DATABASE_URL: pg?.url ?? '',
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     SMTP_ALLOW_PRIVATE_HOSTS: 'true',
+    MAIL_CAPTURE: 'true',
     OUTBOX_POLL_MS: '20',
     APP_URL: 'http://localhost:3000',
     NODE_ENV: 'production',

@@ -72,6 +72,14 @@ const ZEnv = z.object({
       .default('false')
       .transform((value) => value === 'true'),
   ),
+  // With DATABASE_URL (a real deployment) and no DEFAULT_SMTP_URL: capture emails instead of sending them, on purpose.
+  MAIL_CAPTURE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
   // Scales every per-IP rate limit (tests that sign up many admins from one address raise it).
   RATE_LIMIT_IP_MULTIPLIER: ZWholeNumber(1, 10_000, 1),
   // Reverse proxies in front that append to X-Forwarded-For; 0 = take the client address from the connection.
@@ -101,13 +109,29 @@ function parseEnv(source: Record<string, string | undefined>): TEnv {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const parsed = result.data
-  if (parsed.DATABASE_URL && !parsed.ENCRYPTION_KEY) {
-    throw new Error(
-      'Invalid configuration:\n  ENCRYPTION_KEY: is required with DATABASE_URL (all instances must share it; generate one with: openssl rand -base64 32)',
-    )
-  }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
+  const refusals = parsed.DATABASE_URL ? deploymentRefusals(parsed, appUrl) : []
+  if (refusals.length > 0) throw new Error(`Invalid configuration:\n${refusals.map((line) => `  ${line}`).join('\n')}`)
   return { ...parsed, APP_URL: appUrl }
+}
+
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]'
+
+// DATABASE_URL means a real deployment: what is tolerable on a developer's machine is refused there.
+function deploymentRefusals(parsed: z.infer<typeof ZEnv>, appUrl: string): string[] {
+  const refusals: string[] = []
+  if (!parsed.ENCRYPTION_KEY) {
+    refusals.push('ENCRYPTION_KEY: is required with DATABASE_URL (all instances must share it; generate one with: openssl rand -base64 32)')
+  }
+  const url = new URL(appUrl)
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    refusals.push(`APP_URL: must be https with DATABASE_URL (sessions and emailed links would travel in clear text): https://${url.host}`)
+  }
+  if (!parsed.DEFAULT_SMTP_URL && !parsed.MAIL_CAPTURE) {
+    refusals.push('DEFAULT_SMTP_URL: is required with DATABASE_URL (set MAIL_CAPTURE=true to capture emails instead of sending them, on purpose)')
+  }
+  return refusals
 }
 
 export const env: TEnv = parseEnv(process.env)

@@ -9,6 +9,9 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { clientAddress } from './client-address.mjs'
 
+// Owner-only files from the first one on: the embedded database, its WAL and the generated key live under DATA_DIR.
+process.umask(0o077)
+
 const root = new URL('..', import.meta.url).pathname
 const buildId = join(root, '.next', 'BUILD_ID')
 const sourceDirs = ['app', 'components', 'lib', 'prisma']

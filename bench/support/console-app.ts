@@ -87,6 +87,7 @@ export async function startConsoleApp(options: { sinkPort: number; caPath: strin
         DATA_DIR: dataDir,
         ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         SMTP_ALLOW_PRIVATE_HOSTS: 'true',
+        MAIL_CAPTURE: 'true',
         // sign-up load comes from one address
         RATE_LIMIT_IP_MULTIPLIER: '1000',
         NODE_EXTRA_CA_CERTS: options.caPath,

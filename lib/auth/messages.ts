@@ -16,3 +16,8 @@ export function authFailure(failure: TDomainFailure<TAuthFailureCode>): TActionF
   const words = AUTH_MESSAGES[failure.code]
   return failure.field ? { ok: false, fieldErrors: { [failure.field]: words } } : { ok: false, message: words }
 }
+
+/** The answer when the password-hash queue is full: busy for a few seconds, nothing wrong with the input. */
+export function busyFailure(retryAfterSeconds: number): TActionFailure {
+  return { ok: false, message: `The server is busy right now. Please try again in ${retryAfterSeconds} seconds.` }
+}

@@ -17,3 +17,8 @@ export function slugCandidate(base: string, attempt: number): string {
   if (attempt < 5) return `${base}-${attempt + 1}`
   return `${base}-${Math.random().toString(36).slice(2, 8)}`
 }
+
+/** Whether `value` could be a slug we issue (checked before any query: a NUL byte or 10 kB of junk never reaches the database). */
+export function isSlugShaped(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,99}$/.test(value)
+}

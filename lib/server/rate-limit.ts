@@ -2,20 +2,25 @@ import 'server-only'
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
+import { ipBucket } from '@/lib/server/net/ip-bucket'
 
 type TPolicy = { points: number; durationSeconds: number; perIp?: boolean }
 
-// Per-IP limits scale with RATE_LIMIT_IP_MULTIPLIER (end-to-end tests sign up many admins from one address).
+// Per-IP limits scale with RATE_LIMIT_IP_MULTIPLIER (end-to-end tests sign up many admins from one address) and count
+// IPv6 clients per /64. Per-email limits are counted only for requests their per-IP limits let through, so a stranger
+// cannot use up a known person's allowance from one address; sign-up and recovery count apart.
 export const RATE_LIMIT_POLICIES = {
   'login-ip': { points: 30, durationSeconds: 15 * 60, perIp: true },
-  'login-email': { points: 5, durationSeconds: 15 * 60 },
+  // never refuses (see loginDelayMs): the correct password from another address must still work
+  'login-email': { points: 1_000_000, durationSeconds: 15 * 60 },
   'signup-ip': { points: 10, durationSeconds: 60 * 60, perIp: true },
   'signup-email': { points: 5, durationSeconds: 60 * 60 },
   'test-email-org': { points: 10, durationSeconds: 60 },
   'org-user-signup-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'org-user-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
-  'org-user-email': { points: 5, durationSeconds: 60 * 60 },
   'api-key': { points: 300, durationSeconds: 60 },
+  'org-user-signup-email': { points: 5, durationSeconds: 60 * 60 },
+  'org-user-recover-email': { points: 5, durationSeconds: 60 * 60 },
 } satisfies Record<string, TPolicy>
 
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES
@@ -37,12 +42,24 @@ async function limiterFor(name: TRateLimitName): Promise<RateLimiterPrisma> {
   return limiter
 }
 
-/** Counts one attempt against every listed limit; refuses when any of them is used up. */
+const isPerIp = (name: TRateLimitName) => (RATE_LIMIT_POLICIES[name] as TPolicy).perIp === true
+const storedKey = (name: TRateLimitName, key: string) => (isPerIp(name) ? ipBucket(key) : key).toLowerCase()
+
+/**
+ * Counts one attempt against every listed limit; refuses when any of them is used up. Per-IP limits go first: when one
+ * refuses, the per-email limits are not counted at all.
+ */
 export async function consumeRateLimits(checks: Array<[TRateLimitName, string]>): Promise<TRateLimitOutcome> {
+  const ipRefusal = await consumeEach(checks.filter(([name]) => isPerIp(name)))
+  if (!ipRefusal.ok) return ipRefusal
+  return consumeEach(checks.filter(([name]) => !isPerIp(name)))
+}
+
+async function consumeEach(checks: Array<[TRateLimitName, string]>): Promise<TRateLimitOutcome> {
   let retryAfterMs = 0
   for (const [name, key] of checks) {
     try {
-      await (await limiterFor(name)).consume(key.toLowerCase())
+      await (await limiterFor(name)).consume(storedKey(name, key))
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection
       retryAfterMs = Math.max(retryAfterMs, rejection.msBeforeNext)
@@ -65,9 +82,31 @@ export async function consumeRateLimit(name: TRateLimitName, key: string): Promi
   }
 }
 
+// Attempts on one admin email before sign-in slows down, then the delay doubles per attempt up to its cap.
+const LOGIN_FREE_ATTEMPTS = 5
+const LOGIN_DELAY_FIRST_MS = 1000
+const LOGIN_DELAY_MAX_MS = 30_000
+
+/**
+ * Counts a sign-in attempt on `email` and returns how long to wait before checking the password: nothing for the
+ * first few, then 1 s, 2 s, 4 s… up to 30 s. It slows guessing from many addresses down without ever refusing
+ * the correct password (a refusal would let anyone lock a known admin out).
+ */
+export async function loginDelayMs(email: string): Promise<number> {
+  let consumed: number
+  try {
+    consumed = (await (await limiterFor('login-email')).consume(storedKey('login-email', email))).consumedPoints
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection
+    consumed = rejection.consumedPoints
+  }
+  const over = consumed - LOGIN_FREE_ATTEMPTS
+  return over <= 0 ? 0 : Math.min(LOGIN_DELAY_MAX_MS, LOGIN_DELAY_FIRST_MS * 2 ** Math.min(over - 1, 15))
+}
+
 /** Forgets the attempts counted against `key` (e.g. after a successful login). */
 export async function resetRateLimit(name: TRateLimitName, key: string) {
-  await (await limiterFor(name)).delete(key.toLowerCase())
+  await (await limiterFor(name)).delete(storedKey(name, key))
 }
 
 /** "Too many attempts…" in words a person can act on. */

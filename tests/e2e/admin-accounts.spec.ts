@@ -108,14 +108,14 @@ test("another organization's admin gets a real 404", async ({ page, browser }) =
   expect(settings?.status()).toBe(404)
 })
 
-test('repeated failed logins for one email are rate limited', async ({ page }) => {
+test('repeated failed logins for one email slow down but never lock the right password out', async ({ page }) => {
   const admin = await signUpAdmin(page, 'limited')
   await page.getByRole('button', { name: 'Sign out' }).click()
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 6; attempt++) {
     await signIn(page, admin.email, `wrong password ${attempt}`)
     await expect(page.getByRole('main').getByRole('alert')).toHaveText('Incorrect email or password.')
   }
+  // the sixth failure already waited a second; the right password still gets in (after its own short wait)
   await signIn(page, admin.email, admin.password)
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Too many attempts. Please wait')
-  await expect(page).toHaveURL(/\/login$/)
+  await expect(page).toHaveURL(new RegExp(`/orgs/${admin.slug}$`))
 })

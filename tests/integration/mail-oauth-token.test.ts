@@ -179,12 +179,12 @@ describe('client credentials grant (Microsoft 365)', () => {
     const loopback = await tokenError(requestAccessToken(clientCredentials(endpoint), { allowPrivateHosts: false }))
     expect(loopback).toMatchObject({
       field: 'tokenUrl',
-      message: 'Token endpoint: This host resolves to a private address (127.0.0.1); sending to internal networks is not allowed',
+      message: 'Token endpoint: This host resolves to a private network address; sending to internal networks is not allowed',
     })
     const literal = await tokenError(requestAccessToken(clientCredentials(endpoint, { tokenUrl: 'https://169.254.169.254/token' })))
     expect(literal).toMatchObject({
       field: 'tokenUrl',
-      message: 'Token endpoint: This is a private address (169.254.169.254); sending to internal networks is not allowed',
+      message: 'Token endpoint: This is a private network address; sending to internal networks is not allowed',
     })
     expect(endpoint.calls).toHaveLength(0)
   })

@@ -7,6 +7,8 @@ import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
 import * as flows from '@/lib/org-users/server/flows'
 import { hashToken } from '@/lib/org-users/server/tokens'
+import { findPublicOrg } from '@/lib/org-users/server/store'
+import { findOrgAccess } from '@/lib/orgs/server/store'
 
 const PASSWORD = 'correct horse battery'
 let org: flows.TPublicOrg
@@ -64,8 +66,9 @@ describe('signUpOrgUser', () => {
     expect(hoursLeft).toBeLessThanOrEqual(24)
   })
 
-  it('answers a registered address identically, emails its owner a signup_attempt and changes nothing', async () => {
+  it('answers a verified address identically, emails its owner a signup_attempt and changes nothing', async () => {
     const first = await flows.signUpOrgUser(org, { email: 'carol@example.com', password: PASSWORD })
+    expect(await flows.verifyOrgUserEmail(org, await tokenFromMail(org.id, 'verify'))).toEqual({ ok: true })
     const before = await findUser(org.id, 'carol@example.com')
     const second = await flows.signUpOrgUser(org, { email: 'Carol@example.com', password: 'another password 123' })
     expect(second).toEqual(first)
@@ -77,11 +80,44 @@ describe('signUpOrgUser', () => {
     expect(await (await getPrisma()).orgUserToken.count({ where: { orgUserId: before.id } })).toBe(1)
   })
 
+  it('lets a new sign-up of an unverified address replace its password and invalidate the older links', async () => {
+    // An attacker signs up victim@ first; the victim signs up too: the victim's password and link win.
+    await flows.signUpOrgUser(org, { email: 'victim@example.com', password: 'attacker password 1' })
+    const attackersLink = await tokenFromMail(org.id, 'verify')
+    await flows.signUpOrgUser(org, { email: 'victim@example.com', password: PASSWORD })
+    const victimsLink = await tokenFromMail(org.id, 'verify')
+    expect(victimsLink).not.toBe(attackersLink)
+    expect((await outbox(org.id)).map((row) => row.kind)).toEqual(['verify', 'verify'])
+    const user = await findUser(org.id, 'victim@example.com')
+    expect(await verifyPassword({ hash: user.passwordHash, password: PASSWORD })).toBe(true)
+    expect(await flows.isVerifyLinkUsable(org, attackersLink)).toBe(false)
+    expect(await flows.verifyOrgUserEmail(org, attackersLink)).toMatchObject({ ok: false })
+    expect(await flows.verifyOrgUserEmail(org, victimsLink)).toEqual({ ok: true })
+    expect(await (await getPrisma()).orgUser.count({ where: { orgId: org.id } })).toBe(1)
+  })
+
+  it('answers at once and leaves the lookup, hash and email to the deferred work', async () => {
+    const deferred: Array<() => Promise<unknown>> = []
+    const answer = flows.acceptOrgUserSignup(org, { email: 'later@example.com', password: PASSWORD }, (work) => deferred.push(work))
+    expect(answer).toEqual({ ok: true })
+    expect(await (await getPrisma()).orgUser.count({ where: { orgId: org.id } })).toBe(0)
+    expect(await outbox(org.id)).toHaveLength(0)
+    expect(deferred).toHaveLength(1)
+    await deferred[0]!()
+    expect((await outbox(org.id)).map((row) => row.kind)).toEqual(['verify'])
+  })
+
   it('keeps one account when the same address signs up twice at once', async () => {
     const results = await Promise.all([1, 2].map(() => flows.signUpOrgUser(org, { email: 'dave@example.com', password: PASSWORD })))
     expect(results).toEqual([{ ok: true }, { ok: true }])
     expect(await (await getPrisma()).orgUser.count({ where: { orgId: org.id } })).toBe(1)
-    expect((await outbox(org.id)).map((row) => row.kind).sort()).toEqual(['signup_attempt', 'verify'])
+    // the loser of the race either replaced the pending sign-up (a second verify) or hit the unique email (an attempt notice)
+    expect(['signup_attempt,verify', 'verify,verify']).toContain(
+      (await outbox(org.id))
+        .map((row) => row.kind)
+        .sort()
+        .join(','),
+    )
   })
 
   it('keeps emails unique per organization, but lets the same address sign up in two organizations', async () => {
@@ -95,6 +131,15 @@ describe('signUpOrgUser', () => {
 })
 
 describe('verifyOrgUserEmail', () => {
+  it('only checks a link on isVerifyLinkUsable (the GET of the page), however often: the POST verifies', async () => {
+    await flows.signUpOrgUser(org, { email: 'scanned@example.com', password: PASSWORD })
+    const token = await tokenFromMail(org.id, 'verify')
+    for (let count = 0; count < 3; count++) expect(await flows.isVerifyLinkUsable(org, token)).toBe(true)
+    expect((await findUser(org.id, 'scanned@example.com')).emailVerifiedAt).toBeNull()
+    expect(await flows.verifyOrgUserEmail(org, token)).toEqual({ ok: true })
+    expect(await flows.isVerifyLinkUsable(org, token)).toBe(false)
+  })
+
   it('verifies once, then refuses the used link', async () => {
     await flows.signUpOrgUser(org, { email: 'frank@example.com', password: PASSWORD })
     const token = await tokenFromMail(org.id, 'verify')
@@ -197,5 +242,16 @@ describe('requestRecovery and resetPassword', () => {
     expect(await flows.isResetLinkUsable(org, token)).toBe(false)
     expect(await flows.resetPassword(org, token, { password: NEW_PASSWORD })).toMatchObject({ ok: false })
     expect(await verifyPassword({ hash: (await findUser(org.id, 'mia@example.com')).passwordHash, password: PASSWORD })).toBe(true)
+  })
+})
+
+describe('malformed slugs', () => {
+  it.each(['acme\u0000', 'a'.repeat(5000), 'Acme', '../acme', '', 'acme%00'])('are refused before any query: %j', async (slug) => {
+    await expect(findPublicOrg(slug)).resolves.toBeNull()
+    await expect(findOrgAccess('no-such-user', slug)).resolves.toBeNull()
+  })
+
+  it('still finds a real organization', async () => {
+    expect(await findPublicOrg(org.slug)).toEqual(org)
   })
 })

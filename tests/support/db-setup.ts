@@ -10,6 +10,8 @@ export default async function setup() {
   process.env.ENCRYPTION_KEY ??= randomBytes(32).toString('base64')
   process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'console-test-'))
   process.env.SMTP_ALLOW_PRIVATE_HOSTS ??= 'true'
+  // PostgreSQL runs count as deployments (lib/env.ts): emails of orgs without a provider are captured on purpose
+  process.env.MAIL_CAPTURE ??= 'true'
   // delivery tests wait on the worker: poll and retry fast
   process.env.OUTBOX_POLL_MS ??= '50'
   process.env.OUTBOX_RETRY_BASE_MS ??= '100'

@@ -36,8 +36,21 @@ describe('parseEnv', () => {
   })
 
   it('requires ENCRYPTION_KEY with PostgreSQL', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/app' })).toThrow(/ENCRYPTION_KEY: is required with DATABASE_URL/)
-    expect(parseEnv({ DATABASE_URL: 'postgresql://db/app', ENCRYPTION_KEY: key }).ENCRYPTION_KEY).toBe(key)
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/app', MAIL_CAPTURE: 'true' })).toThrow(/ENCRYPTION_KEY: is required with DATABASE_URL/)
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db/app', ENCRYPTION_KEY: key, MAIL_CAPTURE: 'true' }).ENCRYPTION_KEY).toBe(key)
+  })
+
+  it('refuses, with DATABASE_URL, an http APP_URL that is not loopback and capture mode unless MAIL_CAPTURE=true', () => {
+    const deployment = { DATABASE_URL: 'postgresql://db/app', ENCRYPTION_KEY: key, DEFAULT_SMTP_URL: 'smtp://u:p@mail.example.com:587' }
+    expect(() => parseEnv({ ...deployment, APP_URL: 'http://console.example.com' })).toThrow(/APP_URL: must be https with DATABASE_URL/)
+    for (const loopback of ['http://localhost:3000', 'http://127.0.0.1:3410', 'http://[::1]:3000', 'https://console.example.com']) {
+      expect(parseEnv({ ...deployment, APP_URL: loopback }).APP_URL).toBe(loopback)
+    }
+    const capture = { ...deployment, DEFAULT_SMTP_URL: '' }
+    expect(() => parseEnv(capture)).toThrow(/DEFAULT_SMTP_URL: is required with DATABASE_URL \(set MAIL_CAPTURE=true/)
+    expect(parseEnv({ ...capture, MAIL_CAPTURE: 'true' }).MAIL_CAPTURE).toBe(true)
+    // the embedded default (a developer's machine) needs none of it
+    expect(parseEnv({ APP_URL: 'http://console.example.com' }).MAIL_CAPTURE).toBe(false)
   })
 
   it('reads DNS_SERVERS as a list of IP addresses with optional ports, and names a bad entry', () => {

@@ -39,3 +39,18 @@ describe('email templates', () => {
     expect(email.text).toContain('If it was not you, no action is needed: your account has not changed.')
   })
 })
+
+describe('organization names in subjects', () => {
+  it('are plain text without anything that looks like a URL, at most 60 characters', async () => {
+    const { subjectOrgName, SUBJECT_ORG_NAME_MAX } = await import('@/lib/mail/server/templates/render')
+    const { verifyEmail } = await import('@/lib/mail/server/templates/verify-email')
+    const name = 'Acme urgent: log in at https://evil.example/login or www.evil.example or evil.example/x <b>now</b>'
+    const cleaned = subjectOrgName(name)
+    expect(cleaned).not.toMatch(/https?:|www\.|evil\.example|[<>]/)
+    expect(cleaned.startsWith('Acme urgent: log in at')).toBe(true)
+    expect(subjectOrgName('x'.repeat(200))).toHaveLength(SUBJECT_ORG_NAME_MAX)
+    expect(subjectOrgName('https://evil.example')).toBe('your organization')
+    const { subject } = await verifyEmail({ orgName: name, link: 'https://console.example/t/acme/verify?token=abc' })
+    expect(subject).not.toMatch(/evil\.example|https?:/)
+  })
+})

@@ -145,7 +145,7 @@ describe('classifySmtpError', () => {
   it('passes host refusals through with their own wording', () => {
     const refusal = new SmtpHostError(
       'internal',
-      'This host resolves to a private address (10.0.0.1); sending to internal networks is not allowed',
+      'This host resolves to a private network address; sending to internal networks is not allowed',
       'Use a public host',
     )
     expect(classifySmtpError(refusal)).toEqual({ field: 'host', stage: 'dns', message: refusal.message, hint: 'Use a public host', isPermanent: true })

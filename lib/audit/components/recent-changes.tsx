@@ -24,6 +24,7 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
   api_key_create: ({ name, prefix }) => `Created the API key ${name ?? ''} (${prefix ?? ''}…)`,
   api_key_revoke: ({ name, prefix }) => `Revoked the API key ${name ?? ''} (${prefix ?? ''}…)`,
+  captured_email_view: ({ recipient }) => `Opened a captured email to ${recipient ?? 'a recipient'}`,
 }
 
 function describe(entry: TAuditRow): string {

@@ -1,11 +1,12 @@
 'use server'
 
+import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/password'
 import { redirect } from 'next/navigation'
 import { ZAdminSignup } from '@/lib/auth/schema'
 import { signUpAdmin } from '@/lib/auth/server/admin-accounts'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
-import { authFailure } from '@/lib/auth/messages'
+import { authFailure, busyFailure } from '@/lib/auth/messages'
 import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
 import { routes } from '@/lib/routes'
 
@@ -17,6 +18,7 @@ export async function signUpAction(input: unknown): Promise<TActionFailure> {
     ['signup-email', parsed.data.email],
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  if (isHashQueueFull()) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
   const result = await signUpAdmin(parsed.data)
   if (!result.ok) return authFailure(result)
   redirect(routes.org(result.slug))

@@ -2,6 +2,9 @@ import 'server-only'
 import addressparser from 'nodemailer/lib/addressparser'
 import type { TSmtpSettings } from '@/lib/mail/types'
 
+/** How admins see the platform's provider: never its host or port (operator configuration, not theirs). */
+export const PLATFORM_DEFAULT_LABEL = 'platform default'
+
 export type TDefaultProvider = { settings: TSmtpSettings; isImplicitTls: boolean; label: string }
 
 /** The platform provider from DEFAULT_SMTP_URL: smtp://user:pass@host:587 (STARTTLS required), smtps://… (TLS from the first byte). */
@@ -15,7 +18,7 @@ export function parseSmtpUrl(url: string): TDefaultProvider {
   return {
     settings: { host, port, security: isImplicitTls ? 'tls' : 'starttls', auth: username ? { kind: 'password', username, password } : { kind: 'none' } },
     isImplicitTls,
-    label: `default (${host}:${port})`,
+    label: PLATFORM_DEFAULT_LABEL,
   }
 }
 

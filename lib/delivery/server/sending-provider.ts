@@ -6,6 +6,7 @@ import type { TSmtpTuning } from '@/lib/mail/server/transport'
 import { orgTransportKey } from '@/lib/mail/server/transport-cache'
 import type { TMailbox, TSmtpSettings } from '@/lib/mail/types'
 import { parseMailbox, parseSmtpUrl } from './default-provider'
+import { assertDefaultQuota } from './default-quota'
 
 export type TSmtpProvider = {
   kind: 'custom' | 'default'
@@ -39,6 +40,7 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
     }
   }
   if (!env.DEFAULT_SMTP_URL) return { kind: 'capture', label: CAPTURE_LABEL }
+  await assertDefaultQuota(orgId) // no verified owner: 50 a day (default-quota.ts)
   const platform = parseSmtpUrl(env.DEFAULT_SMTP_URL)
   return {
     kind: 'default',
@@ -48,5 +50,6 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
     from: parseMailbox(env.DEFAULT_MAIL_FROM),
     // operator configuration, not user input: the SSRF guard is for organizations' hosts
     allowPrivateHosts: true,
+    tuning: { isPlatformDefault: true },
   }
 }

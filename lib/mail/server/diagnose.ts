@@ -6,7 +6,7 @@ import { composeMessage } from './compose'
 import { DiagnosticSession } from './diagnose-session'
 import { capabilitiesOf, openTcp, probeImplicitTls, tlsDetail } from './diagnose-probes'
 import { resolveSecurity, SECURITY_PROBE_MS, tlsOptionsFor } from './security'
-import { classifySmtpError, errorContextFor } from './smtp-error'
+import { classifySmtpError, errorContextFor, serverReplyForAdmins, type TErrorContext } from './smtp-error'
 import { smtpOptionsFor, timeoutsFor, type TSmtpTuning } from './transport'
 import { isRefusedToken, recentAccessToken, tokenEndpointHost, xoauth2For, type TOAuth2Auth } from './xoauth2'
 
@@ -116,16 +116,17 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
         return finish(failure.stage === 'token' ? failure : { ...failure, stage: 'auth' })
       }
       const how = auth.kind === 'oauth2' ? `Signed in as ${auth.username} with OAuth 2.0 (XOAUTH2)` : `Logged in as ${auth.username}`
-      ok('auth', `${how}${replySuffix(session.replyTo('AUTH'), /^235/)}`)
+      ok('auth', `${how}${replySuffix(session.replyTo('AUTH'), context, /^235/)}`)
     }
 
     const composed = await composeMessage(message)
     try {
       const info = await session.send(composed.envelope, composed.raw)
-      ok('mail', `Sender <${composed.envelope.from}> accepted${replySuffix(session.replyTo('MAIL FROM'))}`)
-      ok('rcpt', `Recipient <${composed.envelope.to.join('>, <')}> accepted${replySuffix(session.replyTo('RCPT TO'))}`)
-      ok('data', `Message accepted: ${info.response}`)
-      return { ok: true, reply: info.response, durationMs: Math.round(performance.now() - startedAt), steps }
+      ok('mail', `Sender <${composed.envelope.from}> accepted${replySuffix(session.replyTo('MAIL FROM'), context)}`)
+      ok('rcpt', `Recipient <${composed.envelope.to.join('>, <')}> accepted${replySuffix(session.replyTo('RCPT TO'), context)}`)
+      const accepted = serverReplyForAdmins(info.response, context)
+      ok('data', `Message accepted: ${accepted}`)
+      return { ok: true, reply: accepted, durationMs: Math.round(performance.now() - startedAt), steps }
     } catch (error) {
       const failure = inTransaction(classifySmtpError(error, context), session)
       if (failure.stage === 'rcpt' || failure.stage === 'data') ok('mail', `Sender <${composed.envelope.from}> accepted`)
@@ -154,6 +155,7 @@ function inTransaction(failure: TSmtpFailure, session: DiagnosticSession): TSmtp
   return { ...failure, stage }
 }
 
-function replySuffix(reply: string | undefined, expected = /^2/): string {
-  return reply && expected.test(reply) ? ` (${reply.split('\n')[0]})` : ''
+// success replies are echoed under the same rules as failures: secrets redacted, SMTP-shaped, one line here
+function replySuffix(reply: string | undefined, context: TErrorContext, expected = /^2/): string {
+  return reply && expected.test(reply) ? ` (${serverReplyForAdmins(reply, context).split('\n')[0]})` : ''
 }

@@ -18,7 +18,12 @@ export const SMTP_TIMEOUTS: Readonly<TSmtpTimeouts> = {
 export const IMPLICIT_TLS_PORT = 465
 
 /** Knobs for tests only: shorter timeouts, and an ephemeral port standing in for 465. */
-export type TSmtpTuning = { timeouts?: Partial<TSmtpTimeouts>; implicitTlsPort?: number }
+export type TSmtpTuning = {
+  timeouts?: Partial<TSmtpTimeouts>
+  implicitTlsPort?: number
+  /** the platform's own server (DEFAULT_SMTP_URL): its failures never name its host or port to admins */
+  isPlatformDefault?: boolean
+}
 
 /** The timeouts in force for a given tuning. */
 export function timeoutsFor(tuning: TSmtpTuning = {}): TSmtpTimeouts {

@@ -33,8 +33,7 @@ export function errorContextFor(settings: TSmtpSettings, tuning?: TSmtpTuning, r
   const security = resolved ?? (settings.security === 'auto' ? knownSecurity(settings.host, settings.port) : null)
   const implicitTls = security ? security.mode === 'tls' : settings.security === 'tls' || (settings.security === 'auto' && isImplicitTls(settings.port, tuning))
   return {
-    host: settings.host,
-    port: settings.port,
+    ...(tuning?.isPlatformDefault ? {} : { host: settings.host, port: settings.port }),
     implicitTls,
     security: settings.security,
     authKind: settings.auth.kind,
@@ -56,7 +55,7 @@ export function classifySmtpError(error: unknown, context: TErrorContext = {}): 
   }
   const raw: TRawSmtpError = typeof error === 'object' && error !== null ? (error as TRawSmtpError) : { message: String(error) }
   const core = coreFailure(raw, context)
-  const reply = typeof raw.response === 'string' ? redactReply(raw.response.trim(), context).slice(0, 500) : undefined
+  const reply = typeof raw.response === 'string' ? serverReplyForAdmins(raw.response, context) : undefined
   const code = typeof raw.responseCode === 'number' ? raw.responseCode : undefined
   return { ...core, ...(code ? { code } : {}), ...(reply ? { reply } : {}), isPermanent: isPermanentFailure(raw) }
 }
@@ -309,6 +308,20 @@ function envelopeFailure(raw: TRawSmtpError): TFailureCore {
     }
   }
   return { field: null, stage: 'data', message: 'The server refused to take the message', hint: "The server's reply says why" }
+}
+
+// An SMTP reply: every line starts with a 2xx–5xx code (multi-line replies with "250-…", the last with "250 …").
+const SMTP_REPLY_LINE = /^[2-5]\d\d(?:[ -]|$)/
+
+/**
+ * A server's reply as admins may see it in the step list: every secret of the attempt redacted, and echoed whole
+ * (up to 500 characters) only when it is SMTP-shaped; anything else (an HTTP page, a banner of another protocol) is
+ * cut to its first line, at most 200 characters.
+ */
+export function serverReplyForAdmins(text: string, context: TErrorContext): string {
+  const lines = redactReply(text.trim(), context).split(/\r?\n/)
+  if (lines.every((line) => SMTP_REPLY_LINE.test(line))) return lines.join('\n').slice(0, 500)
+  return (lines[0] ?? '').slice(0, 200)
 }
 
 /** The server's reply without any secret of the attempt (plain, base64, SASL PLAIN and XOAUTH2 forms). */

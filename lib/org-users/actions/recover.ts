@@ -17,7 +17,7 @@ export async function requestRecoveryAction(slug: string, input: unknown): Promi
   if (!org) return { ok: false, message: 'This organization does not exist.' }
   const limit = await consumeRateLimits([
     ['org-user-recover-ip', await getClientIp()],
-    ['org-user-email', `${org.id}:${parsed.data.email}`],
+    ['org-user-recover-email', `${org.id}:${parsed.data.email}`],
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
   // After the response: known and unknown addresses answer equally fast (no account enumeration by timing).

@@ -1,11 +1,14 @@
 'use server'
 
+import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/password'
+import { busyFailure } from '@/lib/auth/messages'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
-import { signUpOrgUser } from '@/lib/org-users/server/flows'
+import { acceptOrgUserSignup } from '@/lib/org-users/server/flows'
 import { ZOrgUserSignup } from '@/lib/org-users/schema'
 import { findPublicOrg } from '@/lib/org-users/server/store'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { after } from 'next/server'
 import { wakeDeliveryWorker } from '@/lib/delivery/server/worker'
 
 /** Signs a user up to organization `slug`; the answer never tells whether the address was already registered. */
@@ -16,10 +19,16 @@ export async function signUpOrgUserAction(slug: string, input: unknown): Promise
   if (!org) return { ok: false, message: 'This organization does not exist.' }
   const limit = await consumeRateLimits([
     ['org-user-signup-ip', await getClientIp()],
-    ['org-user-email', `${org.id}:${parsed.data.email}`],
+    ['org-user-signup-email', `${org.id}:${parsed.data.email}`],
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
-  const result = await signUpOrgUser(org, parsed.data)
-  wakeDeliveryWorker() // the email is committed: send it now rather than at the next poll
-  return result
+  if (isHashQueueFull()) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
+  // Answered before the lookup, the hash and the enqueue: neither the body nor the timing tells whether the address
+  // is registered. The email is committed after the answer; the worker is woken to send it now.
+  return acceptOrgUserSignup(org, parsed.data, (work) =>
+    after(async () => {
+      await work()
+      wakeDeliveryWorker()
+    }),
+  )
 }

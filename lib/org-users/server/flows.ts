@@ -8,6 +8,7 @@ import { resetPassword as resetPasswordEmail } from '@/lib/mail/server/templates
 import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
 import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
 import type { TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
+import type { TLinkResult } from '@/lib/org-users/types'
 import * as store from './store'
 import { hashToken, issueToken, type TTokenPurpose } from './tokens'
 import { routes, type TOrgUserPage } from '@/lib/routes'
@@ -17,7 +18,7 @@ import { routes, type TOrgUserPage } from '@/lib/routes'
 // Sign-up and recovery answer the same whether or not the address is registered: no account enumeration.
 
 export type TPublicOrg = store.TPublicOrg
-export type TLinkResult = { ok: true } | { ok: false; reason: 'invalid-link' }
+export type { TLinkResult }
 
 const INVALID_LINK: TLinkResult = { ok: false, reason: 'invalid-link' }
 
@@ -30,7 +31,10 @@ export function orgPageUrl(org: TPublicOrg, page: TOrgUserPage, token?: string):
 const normalizeEmail = (email: string) => email.trim().toLowerCase()
 const tokenKey = (org: TPublicOrg, purpose: TTokenPurpose, token: string) => ({ orgId: org.id, purpose, tokenHash: hashToken(token) })
 
-/** Signs up an unverified user and queues the verification email; a registered address gets a signup_attempt email instead, with the same result. */
+/**
+ * Signs up an unverified user (or replaces a pending one's password and links) and queues the verification email; a
+ * verified address gets a signup_attempt email instead, with the same result.
+ */
 export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup): Promise<{ ok: true }> {
   const email = normalizeEmail(input.email)
   // Hashed whatever happens next: a registered address must cost about as much time as a new one.
@@ -42,14 +46,28 @@ export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup): Pro
   return { ok: true }
 }
 
+/** Answers a sign-up at once and hands the lookup, hash and enqueue to `defer` (Next's `after()` in the action). */
+export function acceptOrgUserSignup(org: TPublicOrg, input: TOrgUserSignup, defer: (work: () => Promise<unknown>) => void): { ok: true } {
+  defer(() => signUpOrgUser(org, input))
+  return { ok: true }
+}
+
 async function findAndCreate(org: TPublicOrg, email: string, passwordHash: string): Promise<'created' | 'exists'> {
-  if ((await store.findOrgUserId(org.id, email)) !== null) return 'exists'
-  const { token, tokenHash, expiresAt } = issueToken('verify')
+  const existing = await store.findOrgUser(org.id, email)
+  if (existing?.isVerified) return 'exists'
+  const now = new Date()
+  const { token, tokenHash, expiresAt } = issueToken('verify', now)
   const message = await verifyEmail({ orgName: org.name, link: orgPageUrl(org, 'verify', token) })
   const prisma = await getPrisma()
   try {
     await prisma.$transaction(async (tx) => {
-      const orgUserId = await store.createOrgUser(tx, { orgId: org.id, email, passwordHash })
+      // An unverified sign-up is only a claim: a newer one replaces its password and its links, so whoever signed up
+      // first gains nothing until the address's owner verifies (and the owner's own password is the one kept).
+      const orgUserId = existing?.id ?? (await store.createOrgUser(tx, { orgId: org.id, email, passwordHash }))
+      if (existing) {
+        await store.replacePendingPassword(tx, existing.id, passwordHash)
+        await store.revokeTokens(tx, existing.id, 'verify', now)
+      }
       await store.insertToken(tx, { orgUserId, purpose: 'verify', tokenHash, expiresAt })
       await enqueueEmail(tx, { orgId: org.id, kind: 'verify', to: email, ...message })
     })
@@ -58,6 +76,11 @@ async function findAndCreate(org: TPublicOrg, email: string, passwordHash: strin
     if (isUniqueViolation(error)) return 'exists' // a concurrent sign-up with the same address won the race
     throw error
   }
+}
+
+/** Whether a verification link can still be used (the verify page checks before showing its button; only the POST consumes it). */
+export async function isVerifyLinkUsable(org: TPublicOrg, token: string): Promise<boolean> {
+  return store.isTokenUsable(tokenKey(org, 'verify', token), new Date())
 }
 
 /** Consumes a verification link and marks its user's email verified; refuses unknown, used or expired links. */

@@ -2,6 +2,7 @@ import 'server-only'
 import { cache } from 'react'
 import { getPrisma } from '@/lib/server/db'
 import type { TTransaction } from '@/lib/server/db/prisma'
+import { isSlugShaped } from '@/lib/orgs/slug'
 import type { TTokenPurpose } from './tokens'
 
 // Data access of the organization's own users. Every token query is scoped by organization and purpose,
@@ -13,7 +14,7 @@ export type TPublicOrg = { id: string; name: string; slug: string }
 
 /** The organization behind a public URL slug (looked up once per request), or null. */
 export const findPublicOrg = cache(async (slug: string): Promise<TPublicOrg | null> => {
-  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 100) return null
+  if (!isSlugShaped(slug)) return null
   const prisma = await getPrisma()
   return prisma.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })
 })
@@ -23,6 +24,18 @@ export async function findOrgUserId(orgId: string, email: string): Promise<strin
   const prisma = await getPrisma()
   const user = await prisma.orgUser.findUnique({ where: { orgId_email: { orgId, email } }, select: { id: true } })
   return user?.id ?? null
+}
+
+/** The organization's user with this (normalised) email and whether its address is verified, or null. */
+export async function findOrgUser(orgId: string, email: string): Promise<{ id: string; isVerified: boolean } | null> {
+  const prisma = await getPrisma()
+  const user = await prisma.orgUser.findUnique({ where: { orgId_email: { orgId, email } }, select: { id: true, emailVerifiedAt: true } })
+  return user && { id: user.id, isVerified: user.emailVerifiedAt !== null }
+}
+
+/** Replaces the password of a user whose address is still unverified (a verified one is left alone). */
+export async function replacePendingPassword(tx: TTransaction, orgUserId: string, passwordHash: string) {
+  await tx.orgUser.updateMany({ where: { id: orgUserId, emailVerifiedAt: null }, data: { passwordHash } })
 }
 
 /** Creates an unverified user; throws P2002 when the email is already registered in the organization. */
@@ -70,4 +83,15 @@ export async function markEmailVerified(tx: TTransaction, orgUserId: string, now
 /** Replaces the user's password hash. */
 export async function setPasswordHash(tx: TTransaction, orgUserId: string, passwordHash: string) {
   await tx.orgUser.update({ where: { id: orgUserId }, data: { passwordHash } })
+}
+
+/** Of these token hashes, the ones of the organization's links that could still be used right now. */
+export async function findUsableTokenHashes(orgId: string, tokenHashes: string[], now: Date): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set()
+  const prisma = await getPrisma()
+  const rows = await prisma.orgUserToken.findMany({
+    where: { tokenHash: { in: tokenHashes }, usedAt: null, expiresAt: { gt: now }, orgUser: { orgId } },
+    select: { tokenHash: true },
+  })
+  return new Set(rows.map((row) => row.tokenHash))
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import type { MembershipRole } from '@/lib/enums'
 import { getPrisma } from '@/lib/server/db'
 import { isUniqueViolation } from '@/lib/server/db/prisma'
-import { slugCandidate, slugify } from '@/lib/orgs/slug'
+import { isSlugShaped, slugCandidate, slugify } from '@/lib/orgs/slug'
 
 export type TRole = MembershipRole
 export type TOrgAccess = { org: { id: string; name: string; slug: string }; role: TRole }
@@ -26,6 +26,7 @@ export async function createOrganizationWithOwner(userId: string, name: string) 
 
 /** The organization `slug` and the user's role in it, or null when the user is not a member. */
 export async function findOrgAccess(userId: string, slug: string): Promise<TOrgAccess | null> {
+  if (!isSlugShaped(slug)) return null
   const prisma = await getPrisma()
   const membership = await prisma.membership.findFirst({
     where: { userId, org: { slug } },

@@ -1,8 +1,8 @@
 // Opens the one data model on either database: embedded PGlite (no URL) or PostgreSQL (URL),
 // applying pending migrations first.
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PrismaClient } from '@/lib/generated/prisma/client'
+import { ensureOwnerOnlyDir } from '@/lib/server/fs/owner-only'
 import { applyMigrations, PRISMA_MIGRATE_LOCK } from './migrate'
 
 export type TDatabase = {
@@ -50,7 +50,11 @@ async function openPostgres(url: string, migrationsDir: string): Promise<TDataba
 async function openPglite(dir: string, migrationsDir: string): Promise<TDatabase> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { PrismaPGlite } = await import('pglite-prisma-adapter')
-  if (!dir.includes('://')) mkdirSync(dir, { recursive: true })
+  // Owner-only: the files hold password hashes, token hashes and sealed secrets. PGlite creates its files 0666 whatever
+  // the umask, but its directories 0700: the folder (0700 from here on) keeps other users out, and the files are
+  // tightened once it is open and again when it closes.
+  const isFolder = !dir.includes('://')
+  if (isFolder) ensureOwnerOnlyDir(dir)
   const pglite = await PGlite.create(dir)
   let applied: string[]
   try {
@@ -62,11 +66,13 @@ async function openPglite(dir: string, migrationsDir: string): Promise<TDatabase
     await pglite.close() // an unclosed PGlite folder needs WAL recovery at the next start
     throw error
   }
+  if (isFolder) ensureOwnerOnlyDir(dir)
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
   // $disconnect() does not close PGlite, and an unclean exit means WAL recovery on the next start.
   const close = async () => {
     await prisma.$disconnect()
     if (!pglite.closed) await pglite.close()
+    if (isFolder) ensureOwnerOnlyDir(dir)
   }
   return { prisma, kind: 'pglite', applied, close }
 }

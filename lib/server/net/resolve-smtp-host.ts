@@ -76,11 +76,11 @@ function assertDialable(address: string, isName: boolean): void {
   if (verdict.class === 'internal') {
     throw new SmtpHostError(
       'internal',
-      `${subject} a private address (${verdict.address}); sending to internal networks is not allowed`,
+      `${subject} a private network address; sending to internal networks is not allowed`,
       "Use your email provider's public SMTP host name",
     )
   }
-  throw new SmtpHostError('reserved', `${subject} a reserved address (${verdict.address}) that cannot be a mail server`, 'Check the host name for typos')
+  throw new SmtpHostError('reserved', `${subject} a reserved address that cannot be a mail server`, 'Check the host name for typos')
 }
 
 async function lookupWithTimeout(host: string, lookup: TLookup, timeoutMs: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { Button, Link, Text } from '@react-email/components'
 import { button, EmailLayout, fallbackLink, paragraph } from './layout'
-import { oneLine, renderEmail, type TRenderedEmail } from './render'
+import { oneLine, renderEmail, subjectOrgName, type TRenderedEmail } from './render'
 
 /** Sends the link that lets a user choose a new password. */
 export function resetPassword(input: { orgName: string; link: string }): Promise<TRenderedEmail> {
@@ -9,7 +9,7 @@ export function resetPassword(input: { orgName: string; link: string }): Promise
   const intro = `Someone asked to reset the password of your ${orgName} account. Use the button below to choose a new one.`
   const footer = 'If you did not ask for this, ignore this email: your password stays the same.'
   return renderEmail(
-    `Reset your ${orgName} password`,
+    `Reset your ${subjectOrgName(orgName)} password`,
     <EmailLayout orgName={orgName} preview="Choose a new password" title="Reset your password" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Button href={input.link} style={button}>

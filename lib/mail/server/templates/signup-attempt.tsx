@@ -1,7 +1,7 @@
 import 'server-only'
 import { Button, Link, Text } from '@react-email/components'
 import { button, EmailLayout, fallbackLink, paragraph } from './layout'
-import { oneLine, renderEmail, type TRenderedEmail } from './render'
+import { oneLine, renderEmail, subjectOrgName, type TRenderedEmail } from './render'
 
 /** Tells an existing user that someone tried to sign up again with their address (no account enumeration on the form). */
 export function signupAttempt(input: { orgName: string; recoverLink: string }): Promise<TRenderedEmail> {
@@ -10,7 +10,7 @@ export function signupAttempt(input: { orgName: string; recoverLink: string }): 
   const ifYou = 'If that was you, sign in with your password, or reset it if you forgot it:'
   const footer = 'If it was not you, no action is needed: your account has not changed.'
   return renderEmail(
-    `Sign-up attempt with your email address at ${orgName}`,
+    `Sign-up attempt with your email address at ${subjectOrgName(orgName)}`,
     <EmailLayout orgName={orgName} preview="Someone tried to sign up with your email address" title="You already have an account" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Text style={paragraph}>{ifYou}</Text>

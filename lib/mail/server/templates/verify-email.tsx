@@ -1,7 +1,7 @@
 import 'server-only'
 import { Button, Link, Text } from '@react-email/components'
 import { button, EmailLayout, fallbackLink, paragraph } from './layout'
-import { oneLine, renderEmail, type TRenderedEmail } from './render'
+import { oneLine, renderEmail, subjectOrgName, type TRenderedEmail } from './render'
 
 /** Asks a new user to confirm their email address. */
 export function verifyEmail(input: { orgName: string; link: string }): Promise<TRenderedEmail> {
@@ -9,7 +9,7 @@ export function verifyEmail(input: { orgName: string; link: string }): Promise<T
   const intro = `Confirm your email address to finish creating your ${orgName} account.`
   const footer = 'If you did not create an account, you can ignore this email.'
   return renderEmail(
-    `Confirm your email address for ${orgName}`,
+    `Confirm your email address for ${subjectOrgName(orgName)}`,
     <EmailLayout orgName={orgName} preview={intro} title="Confirm your email address" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Button href={input.link} style={button}>

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
-import { findCapturedMessage } from '@/lib/delivery/server/deliveries'
+import { openCapturedMessage } from '@/lib/delivery/server/captured-view'
 import { formatDateTime } from '@/components/ui/format'
 import { routes } from '@/lib/routes'
 
@@ -11,8 +11,9 @@ type TCapturedPageProps = { params: Promise<{ slug: string; id: string }> }
 
 export default async function CapturedEmailPage({ params }: TCapturedPageProps) {
   const { slug, id } = await params
-  const { org } = await requireOrgAccess(slug, SETTINGS_ROLES)
-  const message = /^[0-9a-f-]{36}$/.test(id) ? await findCapturedMessage(org.id, id) : null
+  const { admin, org } = await requireOrgAccess(slug, SETTINGS_ROLES)
+  // recorded in the audit trail; links whose token can no longer be used come without it
+  const message = /^[0-9a-f-]{36}$/.test(id) ? await openCapturedMessage(org.id, { id: admin.id, email: admin.email }, id) : null
   if (!message) notFound()
   return (
     <div className="flex max-w-4xl flex-col gap-6">

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { hashPassword, HashQueueFullError, isHashQueueFull, MAX_WAITING_HASHES, verifyPassword } from '@/lib/auth/server/password'
+
+describe('the password-hash queue', () => {
+  it('refuses at once beyond its bound, and takes work again once it drains', async () => {
+    // 2 running + MAX_WAITING_HASHES waiting fill it; the next one is refused without waiting for any hash.
+    const accepted = Array.from({ length: MAX_WAITING_HASHES + 2 }, () => hashPassword('correct horse battery'))
+    expect(isHashQueueFull()).toBe(true)
+    await expect(hashPassword('one too many')).rejects.toBeInstanceOf(HashQueueFullError)
+    await expect(verifyPassword({ hash: 'x', password: 'one too many' })).rejects.toBeInstanceOf(HashQueueFullError)
+    const hashes = await Promise.all(accepted)
+    expect(hashes).toHaveLength(MAX_WAITING_HASHES + 2)
+    expect(isHashQueueFull()).toBe(false)
+    expect(await verifyPassword({ hash: hashes[0]!, password: 'correct horse battery' })).toBe(true)
+  }, 120_000)
+})
