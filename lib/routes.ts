@@ -14,5 +14,8 @@ export const routes = {
   org: (slug: string) => `/orgs/${segment(slug)}`,
   emailProvider: (slug: string) => `/orgs/${segment(slug)}/settings/email-provider`,
   capturedEmail: (slug: string, id: string) => `/orgs/${segment(slug)}/settings/email-provider/captured/${segment(id)}`,
+  members: (slug: string) => `/orgs/${segment(slug)}/settings/members`,
+  /** The page an invitation email links to (the token is the invitation's only key). */
+  invitation: (token: string) => `/invite/${segment(token)}`,
   orgUserPage: (slug: string, page: TOrgUserPage) => `/t/${segment(slug)}/${page}`,
 } as const

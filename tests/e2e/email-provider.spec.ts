@@ -160,7 +160,7 @@ test('a member who is not an admin, and a tampered action, are refused', async (
   const memberPage = await browser.newPage()
   const member = await signUpAdmin(memberPage, 'roles-member')
   await sql(
-    `insert into membership (id, "orgId", "userId", role) select gen_random_uuid(), o.id, u.id, 'member' from organization o, "user" u where o.slug = $1 and u.email = $2`,
+    `insert into membership (id, "orgId", "userId", role) select gen_random_uuid(), o.id, u.id, 'viewer' from organization o, "user" u where o.slug = $1 and u.email = $2`,
     [owner.slug, member.email],
   )
   const response = await memberPage.goto(`/orgs/${owner.slug}/settings/email-provider`)

@@ -15,7 +15,13 @@ type TDelivery = {
   createdAt: Date
 }
 
-const KIND_LABELS: Record<OutboxKind, string> = { verify: 'Verify email', reset: 'Password reset', signup_attempt: 'Sign-up attempt', test: 'Test email' }
+const KIND_LABELS: Record<OutboxKind, string> = {
+  verify: 'Verify email',
+  reset: 'Password reset',
+  signup_attempt: 'Sign-up attempt',
+  test: 'Test email',
+  invitation: 'Invitation',
+}
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',
   sending: 'bg-sky-100 text-sky-800',

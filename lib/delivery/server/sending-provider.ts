@@ -38,6 +38,16 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
     }
   }
+  return platformProvider()
+}
+
+/** Console emails (invitations) come from the platform, never through the organization's own provider. */
+export function isPlatformEmail(kind: string): boolean {
+  return kind === 'invitation'
+}
+
+/** The platform's default provider, else capture. */
+export function platformProvider(): TSendingProvider {
   if (!env.DEFAULT_SMTP_URL) return { kind: 'capture', label: CAPTURE_LABEL }
   const platform = parseSmtpUrl(env.DEFAULT_SMTP_URL)
   return {
