@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { signOutAction } from '@/lib/auth/actions/sign-out'
 import { Logo } from './logo'
+import { OrgSwitcher } from './org-switcher'
 import { SidebarNav } from './sidebar-nav'
 import { routes } from '@/lib/routes'
 
@@ -8,11 +9,13 @@ type TConsoleShellProps = {
   org: { name: string; slug: string }
   admin: { email: string }
   role: string
+  /** every organization the admin belongs to (the org switcher) */
+  orgs?: ReadonlyArray<{ name: string; slug: string }>
   children: React.ReactNode
 }
 
 /** The signed-in frame: sidebar with the organization, navigation and the admin's account. */
-export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps) {
+export function ConsoleShell({ org, admin, role, orgs = [], children }: TConsoleShellProps) {
   const base = routes.org(org.slug)
   return (
     <div className="flex min-h-screen">
@@ -20,17 +23,18 @@ export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps)
         <Link href={base} className="rounded-md px-2">
           <Logo />
         </Link>
-        <div className="mt-6 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
-          <p className="text-xs text-slate-500">Organization</p>
-          <p className="truncate text-sm font-semibold text-slate-900" title={org.name}>
-            {org.name}
-          </p>
-        </div>
+        <OrgSwitcher current={org} orgs={orgs} />
         <div className="mt-6 flex-1">
           <SidebarNav
             groups={[
               { label: 'Overview', links: [{ href: base, label: 'Home', isExact: true }] },
-              { label: 'Organizational Settings', links: [{ href: routes.emailProvider(org.slug), label: 'Email Provider' }] },
+              {
+                label: 'Organizational Settings',
+                links: [
+                  { href: routes.emailProvider(org.slug), label: 'Email Provider' },
+                  { href: routes.members(org.slug), label: 'Members' },
+                ],
+              },
             ]}
           />
         </div>

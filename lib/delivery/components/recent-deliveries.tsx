@@ -32,7 +32,7 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
 }
 
 /** What happened to the organization's last emails, so an admin can see why a user got none. */
-export function RecentDeliveries({ slug, deliveries }: { slug: string; deliveries: TDelivery[] }) {
+export function RecentDeliveries({ slug, deliveries, canOpenCaptured = true }: { slug: string; deliveries: TDelivery[]; canOpenCaptured?: boolean }) {
   return (
     <section aria-labelledby="recent-deliveries" className="rounded-xl border border-slate-200 bg-white shadow-xs">
       <h2 id="recent-deliveries" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
@@ -59,7 +59,7 @@ export function RecentDeliveries({ slug, deliveries }: { slug: string; deliverie
                   <td className="px-6 py-3 whitespace-nowrap text-slate-800">{delivery.toAddress}</td>
                   <td className="px-6 py-3">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
-                    {delivery.status === 'captured' && (
+                    {delivery.status === 'captured' && canOpenCaptured && (
                       <Link href={routes.capturedEmail(slug, delivery.id)} className="ml-2 rounded text-xs font-semibold text-brand-700 hover:underline">
                         Open<span className="sr-only"> captured email to {delivery.toAddress}</span>
                       </Link>

@@ -13,8 +13,7 @@ import { hashToken } from './tokens'
 // chooses a password on the invitation page. The link proves the address receives mail, so it counts as verified.
 
 export type TInvitationPreview =
-  | { status: 'usable'; org: TOrgRef; email: string; role: TRole; hasAccount: boolean }
-  | { status: 'invalid-link' | 'expired' | 'used' }
+  { status: 'usable'; org: TOrgRef; email: string; role: TRole; hasAccount: boolean } | { status: 'invalid-link' | 'expired' | 'used' }
 
 /** What an invitation link leads to, without consuming it (the page decides what to show). */
 export async function previewInvitation(token: string, now = new Date()): Promise<TInvitationPreview> {
@@ -42,7 +41,10 @@ export async function acceptInvitationWithPassword(token: string, password: stri
   const auth = await getAuth()
   let user: TActor
   try {
-    const created = await auth.api.signUpEmail({ body: { email: preview.email, password, name: preview.email.split('@')[0] ?? preview.email }, headers: requestHeaders })
+    const created = await auth.api.signUpEmail({
+      body: { email: preview.email, password, name: preview.email.split('@')[0] ?? preview.email },
+      headers: requestHeaders,
+    })
     user = { id: created.user.id, email: created.user.email }
   } catch (error) {
     if (error instanceof APIError && String(error.body?.code ?? '').startsWith('USER_ALREADY_EXISTS')) return failure('account-exists')
