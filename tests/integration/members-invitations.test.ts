@@ -58,7 +58,11 @@ describe('inviting', () => {
 
   it('refuses a member, and a second pending invitation to the same address; after Revoke the address may be invited again', async () => {
     const { team, email } = await invited()
-    expect(await service.inviteMember(team.org, team.owner, { email: team.viewer.email, role: 'admin' })).toEqual({ ok: false, code: 'already-member', field: 'email' })
+    expect(await service.inviteMember(team.org, team.owner, { email: team.viewer.email, role: 'admin' })).toEqual({
+      ok: false,
+      code: 'already-member',
+      field: 'email',
+    })
     expect(await service.inviteMember(team.org, team.owner, { email: email.toUpperCase(), role: 'admin' })).toEqual({
       ok: false,
       code: 'already-invited',

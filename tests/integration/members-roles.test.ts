@@ -26,7 +26,7 @@ const ALLOWED: Record<string, TWho[]> = {
   'change role': ['owner'],
   'remove member': ['owner'],
   'transfer ownership': ['owner'],
-  'leave': ['admin', 'viewer'], // the only owner may not leave (below: with a second owner they may)
+  leave: ['admin', 'viewer'], // the only owner may not leave (below: with a second owner they may)
 }
 
 type TCase = (team: TTeam, actor: TTestActor) => Promise<{ ok: boolean; code?: string }>

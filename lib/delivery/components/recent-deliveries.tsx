@@ -41,7 +41,8 @@ export function RecentDeliveries({ slug, deliveries, canOpenCaptured = true }: {
       {deliveries.length === 0 ? (
         <p className="px-6 py-5 text-sm text-slate-500">No emails sent yet. Sign-up and recovery emails to your users will appear here.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // focusable, so keyboard users can scroll a table wider than the page even when it holds no link
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600" tabIndex={0} aria-labelledby="recent-deliveries">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>

@@ -13,7 +13,7 @@ export function MembersTable({ slug, orgName, members, currentUserId, canManage 
       <h2 id="members" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
         Members
       </h2>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600" tabIndex={0} aria-labelledby="members">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
             <tr>
