@@ -17,5 +17,8 @@ export const routes = {
   /** The Management API (called with an API key, never from the console's pages). */
   api: { emailProvider: '/api/v1/email-provider', testEmail: '/api/v1/email-provider/test', deliveries: '/api/v1/deliveries', openApi: '/api/v1/openapi.json' },
   capturedEmail: (slug: string, id: string) => `/orgs/${segment(slug)}/settings/email-provider/captured/${segment(id)}`,
+  members: (slug: string) => `/orgs/${segment(slug)}/settings/members`,
+  /** The page an invitation email links to (the token is the invitation's only key). */
+  invitation: (token: string) => `/invite/${segment(token)}`,
   orgUserPage: (slug: string, page: TOrgUserPage) => `/t/${segment(slug)}/${page}`,
 } as const

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { signOutAction } from '@/lib/auth/actions/sign-out'
 import { Logo } from './logo'
 import { MobileNav } from './mobile-nav'
+import { OrgSwitcher } from './org-switcher'
 import { SidebarNav } from './sidebar-nav'
 import { routes } from '@/lib/routes'
 
@@ -9,12 +10,14 @@ type TConsoleShellProps = {
   org: { name: string; slug: string }
   admin: { email: string }
   role: string
+  /** every organization the admin belongs to (the org switcher) */
+  orgs?: ReadonlyArray<{ name: string; slug: string }>
   children: React.ReactNode
 }
 
 /** The signed-in frame: sidebar with the organization, navigation and the admin's account; a drawer below `md`. */
-export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps) {
-  const sidebar = <SidebarContent org={org} admin={admin} role={role} />
+export function ConsoleShell({ org, admin, role, orgs = [], children }: TConsoleShellProps) {
+  const sidebar = <SidebarContent org={org} admin={admin} role={role} orgs={orgs} />
   return (
     <div className="min-h-screen md:flex">
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden">
@@ -29,11 +32,12 @@ export function ConsoleShell({ org, admin, role, children }: TConsoleShellProps)
   )
 }
 
-function SidebarContent({ org, admin, role }: Omit<TConsoleShellProps, 'children'>) {
+function SidebarContent({ org, admin, role, orgs = [] }: Omit<TConsoleShellProps, 'children'>) {
   const base = routes.org(org.slug)
   // the pages check the role themselves; members are not shown links that would answer 404
   const settingsLinks = [
     { href: routes.emailProvider(org.slug), label: 'Email Provider' },
+    { href: routes.members(org.slug), label: 'Members' },
     ...(role === 'owner' || role === 'admin' ? [{ href: routes.apiKeys(org.slug), label: 'API keys' }] : []),
   ]
   return (
@@ -41,12 +45,7 @@ function SidebarContent({ org, admin, role }: Omit<TConsoleShellProps, 'children
       <Link href={base} className="rounded-md px-2">
         <Logo />
       </Link>
-      <div className="mt-6 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
-        <p className="text-xs text-slate-600">Organization</p>
-        <p className="truncate text-sm font-semibold text-slate-900" title={org.name}>
-          {org.name}
-        </p>
-      </div>
+      <OrgSwitcher current={org} orgs={orgs} />
       <div className="mt-6 flex-1">
         <SidebarNav
           groups={[

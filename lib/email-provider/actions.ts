@@ -2,6 +2,7 @@
 
 import { after } from 'next/server'
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
+import { PERMISSIONS } from '@/lib/members/roles'
 import { CORRECT_THE_FIELDS, providerFailure } from '@/lib/email-provider/messages'
 import { ZEmailProviderForm, ZRevertRequest, ZTestEmailRequest } from '@/lib/email-provider/schema'
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
@@ -15,7 +16,7 @@ import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-ca
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 
 export async function updateEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
-  const access = await authorizeOrgAction(slug)
+  const access = await authorizeOrgAction(slug, PERMISSIONS['edit-provider'])
   if (!access.ok) return access
   const parsed = ZEmailProviderForm.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
@@ -28,7 +29,7 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
 }
 
 export async function revertEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
-  const access = await authorizeOrgAction(slug)
+  const access = await authorizeOrgAction(slug, PERMISSIONS['edit-provider'])
   if (!access.ok) return access
   const parsed = ZRevertRequest.safeParse(input)
   if (!parsed.success) return providerFailure({ ok: false, code: 'not-confirmed' })
@@ -36,7 +37,7 @@ export async function revertEmailProviderAction(slug: string, input: unknown): P
 }
 
 export async function sendTestEmailAction(slug: string, input: unknown): Promise<TTestEmailOutcome> {
-  const access = await authorizeOrgAction(slug)
+  const access = await authorizeOrgAction(slug, PERMISSIONS['edit-provider'])
   if (!access.ok) return access
   const parsed = ZTestEmailRequest.safeParse(input)
   if (!parsed.success) {

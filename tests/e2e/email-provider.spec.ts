@@ -155,16 +155,18 @@ test('Revert needs the checkbox, then restores the default provider', async ({ p
   await expect(page.getByRole('button', { name: 'Revert' })).toBeDisabled()
 })
 
-test('a member who is not an admin, and a tampered action, are refused', async ({ page, browser }) => {
+test('a Viewer sees the page read-only, and a tampered action is refused', async ({ page, browser }) => {
   const owner = await signUpAdmin(page, 'roles-owner')
   const memberPage = await browser.newPage()
   const member = await signUpAdmin(memberPage, 'roles-member')
   await sql(
-    `insert into membership (id, "orgId", "userId", role) select gen_random_uuid(), o.id, u.id, 'member' from organization o, "user" u where o.slug = $1 and u.email = $2`,
+    `insert into membership (id, "orgId", "userId", role) select gen_random_uuid(), o.id, u.id, 'viewer' from organization o, "user" u where o.slug = $1 and u.email = $2`,
     [owner.slug, member.email],
   )
-  const response = await memberPage.goto(`/orgs/${owner.slug}/settings/email-provider`)
-  expect(response?.status()).toBe(404)
+  const response = await openProviderPage(memberPage, owner.slug)
+  expect(response?.status()).toBe(200)
+  await expect(field(memberPage, 'Server Host')).toBeDisabled()
+  await expect(memberPage.getByRole('button', { name: 'Update' })).toHaveCount(0)
 
   // From their own page, aim the Server Action at the other organization: the action checks access itself.
   await openProviderPage(memberPage, member.slug)

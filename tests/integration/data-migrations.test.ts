@@ -167,8 +167,10 @@ describe('data kept across migrations', () => {
     expect(await applyMigrations(database.driver, dir)).toEqual(['20261125130205_init'])
 
     await database.driver.query(`INSERT INTO organization (id, name, slug) VALUES ('o1', 'One', 'one'), ('o2', 'Two', 'two')`)
-    await database.driver.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('u1', 'u', 'u@example.test', now())`)
-    await database.driver.query(`INSERT INTO membership (id, "orgId", "userId", role) VALUES ('m1', 'o1', 'u1', 'owner')`)
+    await database.driver.query(
+      `INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('u1', 'u', 'u@example.test', now()), ('u2', 'v', 'v@example.test', now())`,
+    )
+    await database.driver.query(`INSERT INTO membership (id, "orgId", "userId", role) VALUES ('m1', 'o1', 'u1', 'owner'), ('m2', 'o1', 'u2', 'member')`)
     await database.driver.query(
       `INSERT INTO email_provider_settings ("orgId", host, port, "fromAddress", username, "passwordSecret", "updatedAt")
        VALUES ('o1', 'smtp.one.test', 587, 'a@one.test', 'mailer', 'v1:k:i:t:c', now()), ('o2', 'relay.two.test', 25, 'a@two.test', NULL, NULL, now())`,
@@ -191,7 +193,8 @@ describe('data kept across migrations', () => {
       { orgId: 'o1', preset: 'custom', security: 'auto', authKind: 'password', username: 'mailer', passwordSecret: 'v1:k:i:t:c', secrets: null },
       { orgId: 'o2', preset: 'custom', security: 'auto', authKind: 'none', username: null, passwordSecret: null, secrets: null },
     ])
-    expect(await database.driver.query(`SELECT role::text AS role FROM membership`)).toEqual([{ role: 'owner' }])
+    // the old "member" role is now "viewer" (read-only), with nothing else changed
+    expect(await database.driver.query(`SELECT role::text AS role FROM membership ORDER BY id`)).toEqual([{ role: 'owner' }, { role: 'viewer' }])
     expect(await database.driver.query(`SELECT status::text AS status, kind::text AS kind FROM outbox_message`)).toEqual([
       { status: 'retrying', kind: 'verify' },
     ])

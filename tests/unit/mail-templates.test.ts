@@ -3,6 +3,7 @@ import { resetPassword } from '@/lib/mail/server/templates/reset-password'
 import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
 import { testEmail } from '@/lib/mail/server/templates/test-email'
 import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
+import { invitation } from '@/lib/mail/server/templates/invitation'
 
 const link = 'https://console.example.test/verify?token=abc&next=%2Forgs'
 
@@ -20,6 +21,7 @@ describe('email templates', () => {
     ['verifyEmail', () => verifyEmail({ orgName: 'Acme', link }), 'Confirm your email address for Acme'],
     ['resetPassword', () => resetPassword({ orgName: 'Acme', link }), 'Reset your Acme password'],
     ['signupAttempt', () => signupAttempt({ orgName: 'Acme', recoverLink: link }), 'Sign-up attempt with your email address at Acme'],
+    ['invitation', () => invitation({ orgName: 'Acme', inviterEmail: 'ann@acme.test', roleLabel: 'Admin', link }), 'Join Acme in the Email Provider console'],
   ])('%s carries the link in HTML and plain text', async (_name, make, subject) => {
     const email = await make()
     expect(email.subject).toBe(subject)

@@ -2,13 +2,24 @@ import { formatDateTime } from '@/components/ui/format'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 import type { AuditAction } from '@/lib/enums'
 import { apiKeyActorLabel } from '@/lib/api-keys/labels'
+import { ROLE_LABELS, type TRole } from '@/lib/members/roles'
 
 type TAuditRow = { id: string; action: AuditAction; actorEmail: string; details: unknown; createdAt: Date }
 type TChange = { field: string; from?: unknown; to?: unknown; note?: string }
 
 const FIELD_LABELS: Record<string, string> = EMAIL_PROVIDER_LABELS
 
-type TDetails = { changes?: TChange[]; recipient?: string; outcome?: string; name?: string; prefix?: string }
+type TDetails = {
+  changes?: TChange[]
+  recipient?: string
+  outcome?: string
+  name?: string
+  prefix?: string
+  email?: string
+  role?: string
+  from?: string
+  to?: string
+}
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
 const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
@@ -25,6 +36,18 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   api_key_create: ({ name, prefix }) => `Created the API key ${name ?? ''} (${prefix ?? ''}…)`,
   api_key_revoke: ({ name, prefix }) => `Revoked the API key ${name ?? ''} (${prefix ?? ''}…)`,
   captured_email_view: ({ recipient }) => `Opened a captured email to ${recipient ?? 'a recipient'}`,
+  member_invite: ({ email, role }) => `Invited ${email ?? 'someone'} as ${roleWord(role)}`,
+  member_invite_resend: ({ email }) => `Resent the invitation to ${email ?? 'someone'}`,
+  member_invite_revoke: ({ email }) => `Revoked the invitation to ${email ?? 'someone'}`,
+  member_join: ({ role }) => `Joined as ${roleWord(role)}`,
+  member_role_change: ({ email, from, to }) => `Changed the role of ${email ?? 'a member'} from ${roleWord(from)} to ${roleWord(to)}`,
+  member_remove: ({ email }) => `Removed ${email ?? 'a member'}`,
+  member_leave: () => 'Left the organization',
+  member_transfer: ({ email }) => `Transferred ownership to ${email ?? 'a member'}`,
+}
+
+function roleWord(role: string | undefined): string {
+  return role && role in ROLE_LABELS ? ROLE_LABELS[role as TRole] : 'a member'
 }
 
 function describe(entry: TAuditRow): string {

@@ -16,11 +16,11 @@ export async function recordAudit(db: TTransaction | PrismaClient, record: TAudi
   await db.auditEntry.create({ data: { orgId, actorId: actor.id, actorEmail: actor.email, action, details: details as object } })
 }
 
-/** The organization's latest audit entries, newest first. */
-export async function listRecentAudit(orgId: string, limit = 10) {
+/** The organization's latest audit entries (of `actions` only, when given), newest first. */
+export async function listRecentAudit(orgId: string, limit = 10, actions?: readonly AuditAction[]) {
   const prisma = await getPrisma()
   return prisma.auditEntry.findMany({
-    where: { orgId },
+    where: { orgId, ...(actions ? { action: { in: [...actions] } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: { id: true, action: true, actorEmail: true, details: true, createdAt: true },

@@ -9,6 +9,11 @@ type TGranted = { ok: true; admin: TAdmin; org: { id: string; name: string; slug
 export async function authorizeOrgAction(slug: unknown, roles: readonly TRole[] = SETTINGS_ROLES): Promise<TGranted | TActionFailure> {
   const admin = await getCurrentAdmin()
   if (!admin) return { ok: false, message: 'Your session has ended. Sign in again to continue.' }
+  return authorizeAdmin(admin, slug, roles)
+}
+
+/** The check behind authorizeOrgAction, for a known admin: a member of `slug` holding one of `roles`. */
+export async function authorizeAdmin(admin: TAdmin, slug: unknown, roles: readonly TRole[]): Promise<TGranted | TActionFailure> {
   const access = typeof slug === 'string' && slug.length <= 100 ? await findOrgAccess(admin.id, slug) : null
   if (!access || !roles.includes(access.role)) return { ok: false, message: 'You do not have permission to change this organization’s settings.' }
   return { ok: true, admin, ...access }

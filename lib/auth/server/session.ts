@@ -25,7 +25,7 @@ async function currentPath(fallback: string): Promise<string> {
  * The admin and their role in organization `slug`. Anonymous visitors are sent to /login;
  * non-members (and members without one of `roles`) get a 404, so organizations cannot be probed.
  */
-export async function requireOrgAccess(slug: string, roles: readonly TRole[] = ['owner', 'admin', 'member']) {
+export async function requireOrgAccess(slug: string, roles: readonly TRole[] = ['owner', 'admin', 'viewer']) {
   const admin = await getCurrentAdmin()
   if (!admin) redirect(routes.loginThen(await currentPath(routes.org(slug))))
   const access = await findOrgAccess(admin.id, slug)

@@ -15,7 +15,13 @@ type TDelivery = {
   createdAt: Date
 }
 
-const KIND_LABELS: Record<OutboxKind, string> = { verify: 'Verify email', reset: 'Password reset', signup_attempt: 'Sign-up attempt', test: 'Test email' }
+const KIND_LABELS: Record<OutboxKind, string> = {
+  verify: 'Verify email',
+  reset: 'Password reset',
+  signup_attempt: 'Sign-up attempt',
+  test: 'Test email',
+  invitation: 'Invitation',
+}
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',
   sending: 'bg-sky-100 text-sky-800',
@@ -26,7 +32,7 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
 }
 
 /** What happened to the organization's last emails, so an admin can see why a user got none. */
-export function RecentDeliveries({ slug, deliveries }: { slug: string; deliveries: TDelivery[] }) {
+export function RecentDeliveries({ slug, deliveries, canOpenCaptured = true }: { slug: string; deliveries: TDelivery[]; canOpenCaptured?: boolean }) {
   return (
     <section aria-labelledby="recent-deliveries" className="rounded-xl border border-slate-200 bg-white shadow-xs">
       <h2 id="recent-deliveries" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
@@ -35,7 +41,8 @@ export function RecentDeliveries({ slug, deliveries }: { slug: string; deliverie
       {deliveries.length === 0 ? (
         <p className="px-6 py-5 text-sm text-slate-500">No emails sent yet. Sign-up and recovery emails to your users will appear here.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // focusable, so keyboard users can scroll a table wider than the page even when it holds no link
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600" tabIndex={0} aria-labelledby="recent-deliveries">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>
@@ -53,7 +60,7 @@ export function RecentDeliveries({ slug, deliveries }: { slug: string; deliverie
                   <td className="px-6 py-3 whitespace-nowrap text-slate-800">{delivery.toAddress}</td>
                   <td className="px-6 py-3">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
-                    {delivery.status === 'captured' && (
+                    {delivery.status === 'captured' && canOpenCaptured && (
                       <Link href={routes.capturedEmail(slug, delivery.id)} className="ml-2 rounded text-xs font-semibold text-brand-700 hover:underline">
                         Open<span className="sr-only"> captured email to {delivery.toAddress}</span>
                       </Link>

@@ -39,8 +39,19 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
     }
   }
+  // org users' emails through the platform: 50 a day until the organization has a verified owner (default-quota.ts)
+  if (env.DEFAULT_SMTP_URL) await assertDefaultQuota(orgId)
+  return platformProvider()
+}
+
+/** Console emails (invitations) come from the platform, never through the organization's own provider. */
+export function isPlatformEmail(kind: string): boolean {
+  return kind === 'invitation'
+}
+
+/** The platform's default provider, else capture. */
+export function platformProvider(): TSendingProvider {
   if (!env.DEFAULT_SMTP_URL) return { kind: 'capture', label: CAPTURE_LABEL }
-  await assertDefaultQuota(orgId) // no verified owner: 50 a day (default-quota.ts)
   const platform = parseSmtpUrl(env.DEFAULT_SMTP_URL)
   return {
     kind: 'default',

@@ -6,7 +6,7 @@ import { getPrisma } from '@/lib/server/db'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { claimDueMessages, recordOutcomes, type TClaimedMessage } from './claim'
 import { deliverMessage } from './deliver'
-import { sendingProviderFor, type TSendingProvider } from './sending-provider'
+import { isPlatformEmail, platformProvider, sendingProviderFor, type TSendingProvider } from './sending-provider'
 
 const BATCH_SIZE = 50
 // Batches in flight per worker: while one waits for the slowest message of its batch (and records the outcomes),
@@ -85,8 +85,9 @@ async function runBatch(prisma: PrismaClient, workerId: string): Promise<number>
   if (messages.length === 0) return 0
   const providers = new Map<string, Promise<TSendingProvider>>()
   const providerOf = (message: TClaimedMessage) => {
-    if (!providers.has(message.orgId)) providers.set(message.orgId, sendingProviderFor(message.orgId))
-    return providers.get(message.orgId)!
+    const key = isPlatformEmail(message.kind) ? '' : message.orgId
+    if (!providers.has(key)) providers.set(key, key === '' ? Promise.resolve(platformProvider()) : sendingProviderFor(message.orgId))
+    return providers.get(key)!
   }
   const results = await Promise.all(messages.map(async (message) => ({ id: message.id, outcome: await deliverMessage(message, () => providerOf(message)) })))
   await recordOutcomes(prisma, workerId, results)

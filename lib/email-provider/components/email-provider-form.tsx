@@ -31,10 +31,12 @@ type TEmailProviderFormProps = {
   savedSecretKind: TAuthKind | null
   serviceAccountEmail: string | null
   adminEmail: string
+  /** Viewers see the settings with every field disabled and no Update or Send test email. */
+  isReadOnly?: boolean
 }
 
 /** The provider's settings, saved with Update; mistakes are shown at their fields and nothing is saved. */
-export function EmailProviderForm({ slug, initialValues, savedSecretKind, serviceAccountEmail, adminEmail }: TEmailProviderFormProps) {
+export function EmailProviderForm({ slug, initialValues, savedSecretKind, serviceAccountEmail, adminEmail, isReadOnly = false }: TEmailProviderFormProps) {
   const router = useRouter()
   const [isSaved, setIsSaved] = useState(false)
   // the last test email's failure and the values it was sent with: saving those same values warns instead of a bare success
@@ -70,7 +72,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
-      <fieldset className="grid gap-5 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid gap-5 p-6 sm:grid-cols-6">
         <legend className="sr-only">Server</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
@@ -78,7 +80,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
         </div>
         <ServerFields form={form} />
       </fieldset>
-      <fieldset className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sign-in</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>
@@ -86,7 +88,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
         </div>
         <AuthFields form={form} savedSecretKind={savedSecretKind} serviceAccountEmail={serviceAccountEmail} />
       </fieldset>
-      <fieldset className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sender</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sender</h2>
@@ -149,19 +151,23 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
             </Alert>
           )}
         </div>
-        <div className="flex gap-2">
-          <TestEmailDialog
-            onOutcome={(outcome, settings) => setLastTest({ failure: outcome.ok ? null : (outcome.message ?? null), values: comparable(settings) })}
-            slug={slug}
-            defaultRecipient={adminEmail}
-            isDisabled={!isHydrated}
-            readSettings={async () => ((await form.trigger()) ? form.getValues() : null)}
-            onFieldErrors={(fieldErrors) => applyActionFailure(form, { ok: false, fieldErrors }, EMAIL_PROVIDER_FIELDS)}
-          />
-          <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
-            Update
-          </Button>
-        </div>
+        {isReadOnly ? (
+          <p className="text-sm text-slate-600">You have view-only access: an owner or admin of the organization can change these settings.</p>
+        ) : (
+          <div className="flex gap-2">
+            <TestEmailDialog
+              onOutcome={(outcome, settings) => setLastTest({ failure: outcome.ok ? null : (outcome.message ?? null), values: comparable(settings) })}
+              slug={slug}
+              defaultRecipient={adminEmail}
+              isDisabled={!isHydrated}
+              readSettings={async () => ((await form.trigger()) ? form.getValues() : null)}
+              onFieldErrors={(fieldErrors) => applyActionFailure(form, { ok: false, fieldErrors }, EMAIL_PROVIDER_FIELDS)}
+            />
+            <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
+              Update
+            </Button>
+          </div>
+        )}
       </div>
     </form>
   )

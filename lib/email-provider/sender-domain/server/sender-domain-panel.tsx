@@ -7,8 +7,8 @@ import { senderDomainInputOf } from './input'
 import { platformSenderDomain } from './platform'
 
 /** The Sender domain card as the page streams it in: the custom provider's From domain checked, or the platform's. */
-export async function SenderDomainPanel({ slug, provider }: { slug: string; provider: TStoredSettings | null }) {
+export async function SenderDomainPanel({ slug, provider, isReadOnly = false }: { slug: string; provider: TStoredSettings | null; isReadOnly?: boolean }) {
   if (!provider) return <SenderDomainSection variant="managed" domain={platformSenderDomain()} />
   const result = await checkSenderDomainCached(senderDomainInputOf(provider))
-  return <SenderDomainSection result={result} action={<CheckDnsButton slug={slug} />} />
+  return <SenderDomainSection result={result} action={isReadOnly ? undefined : <CheckDnsButton slug={slug} />} />
 }

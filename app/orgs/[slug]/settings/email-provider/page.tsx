@@ -1,4 +1,6 @@
-import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
+import { requireOrgAccess } from '@/lib/auth/server/session'
+import { can } from '@/lib/members/roles'
+import { EMAIL_PROVIDER_AUDIT_ACTIONS } from '@/lib/audit/groups'
 import { getProviderView } from '@/lib/email-provider/server/store'
 import { Suspense } from 'react'
 import { SenderDomainSection } from '@/lib/email-provider/sender-domain/components/sender-domain-section'
@@ -16,8 +18,14 @@ import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
 export const metadata = { title: 'Email Provider' }
 
 export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { org, admin } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
-  const [{ provider, version }, audit, deliveries] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id), listRecentDeliveries(org.id)])
+  const { org, admin, role } = await requireOrgAccess((await params).slug)
+  // Viewers see everything but secrets (never shown to anyone) read-only; the actions refuse them as well.
+  const isReadOnly = !can(role, 'edit-provider')
+  const [{ provider, version }, audit, deliveries] = await Promise.all([
+    getProviderView(org.id),
+    listRecentAudit(org.id, 10, EMAIL_PROVIDER_AUDIT_ACTIONS),
+    listRecentDeliveries(org.id),
+  ])
   const initialValues = formValuesOf(provider, version)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -36,13 +44,14 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
         savedSecretKind={provider?.hasSecret ? provider.authKind : null}
         serviceAccountEmail={provider?.serviceAccountEmail ?? null}
         adminEmail={admin.email}
+        isReadOnly={isReadOnly}
       />
       <Suspense fallback={<SenderDomainSection variant="checking" domain={provider ? (domainOfAddress(provider.fromAddress) ?? undefined) : undefined} />}>
-        <SenderDomainPanel slug={org.slug} provider={provider} />
+        <SenderDomainPanel slug={org.slug} provider={provider} isReadOnly={isReadOnly} />
       </Suspense>
-      <RecentDeliveries slug={org.slug} deliveries={deliveries} />
+      <RecentDeliveries slug={org.slug} deliveries={deliveries} canOpenCaptured={!isReadOnly} />
       <RecentChanges entries={audit} />
-      <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />
+      {!isReadOnly && <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />}
     </div>
   )
 }

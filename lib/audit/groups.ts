@@ -1,0 +1,15 @@
+// Which audit actions each page's "Recent changes" lists (client-safe).
+import type { AuditAction } from '@/lib/enums'
+
+export const EMAIL_PROVIDER_AUDIT_ACTIONS: readonly AuditAction[] = ['email_provider_update', 'email_provider_revert', 'email_provider_test']
+
+export const MEMBER_AUDIT_ACTIONS: readonly AuditAction[] = [
+  'member_invite',
+  'member_invite_resend',
+  'member_invite_revoke',
+  'member_join',
+  'member_role_change',
+  'member_remove',
+  'member_leave',
+  'member_transfer',
+]

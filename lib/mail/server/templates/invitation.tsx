@@ -1,0 +1,26 @@
+import 'server-only'
+import { Button, Link, Text } from '@react-email/components'
+import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { oneLine, renderEmail, type TRenderedEmail } from './render'
+
+/** Invites someone to help run an organization in the console (sent by the platform's default provider). */
+export function invitation(input: { orgName: string; inviterEmail: string; roleLabel: string; link: string }): Promise<TRenderedEmail> {
+  const orgName = oneLine(input.orgName)
+  const intro = `${oneLine(input.inviterEmail)} invited you to join ${orgName} in the Email Provider console as ${input.roleLabel}.`
+  const expiry = 'The link works once and expires in 7 days.'
+  const footer = 'If you did not expect this invitation, you can ignore this email.'
+  return renderEmail(
+    `Join ${orgName} in the Email Provider console`,
+    <EmailLayout orgName={orgName} preview={`You are invited to join ${orgName}`} title="You are invited" footer={footer}>
+      <Text style={paragraph}>{intro}</Text>
+      <Text style={paragraph}>{expiry}</Text>
+      <Button href={input.link} style={button}>
+        Accept invitation
+      </Button>
+      <Text style={fallbackLink}>
+        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
+      </Text>
+    </EmailLayout>,
+    [intro, expiry, '', 'Accept invitation:', input.link, '', '--', footer],
+  )
+}

@@ -1,0 +1,38 @@
+// Who may do what in an organization. Client-safe: pages hide what a role cannot do, and Server Actions and services
+// check the same table, so a hidden button and a refused request never disagree.
+import type { MembershipRole } from '@/lib/enums'
+
+export type TRole = MembershipRole
+
+export const ROLE_LABELS: Record<TRole, string> = { owner: 'Owner', admin: 'Admin', viewer: 'Viewer' }
+
+export const ROLE_DESCRIPTIONS: Record<TRole, string> = {
+  owner: 'Everything, including members and ownership',
+  admin: 'Email provider, test email, revert; invites admins and viewers',
+  viewer: 'Sees the settings read-only',
+}
+
+/** Every role, most powerful first. */
+export const ROLES: readonly TRole[] = ['owner', 'admin', 'viewer']
+
+/** Roles an invitation may grant: ownership is transferred, never invited. */
+export const INVITABLE_ROLES = ['admin', 'viewer'] as const satisfies readonly TRole[]
+
+export type TPermission = 'view' | 'edit-provider' | 'invite' | 'manage-members'
+
+/**
+ * `view`: the console's pages (the Email Provider page read-only, the member list). `edit-provider`: Update, Send test
+ * email, Revert, Check DNS. `invite`: invite, resend and revoke invitations. `manage-members`: change roles, remove
+ * members, transfer ownership.
+ */
+export const PERMISSIONS: Record<TPermission, readonly TRole[]> = {
+  view: ['owner', 'admin', 'viewer'],
+  'edit-provider': ['owner', 'admin'],
+  invite: ['owner', 'admin'],
+  'manage-members': ['owner'],
+}
+
+/** Whether `role` holds `permission`. */
+export function can(role: TRole, permission: TPermission): boolean {
+  return PERMISSIONS[permission].includes(role)
+}

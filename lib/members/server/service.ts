@@ -1,0 +1,143 @@
+import 'server-only'
+import { recordAudit, type TActor } from '@/lib/audit/server/store'
+import { enqueueEmail } from '@/lib/delivery/server/outbox'
+import { env } from '@/lib/env'
+import { failure, type TDomainResult } from '@/lib/forms/domain-result'
+import { invitation as invitationEmail } from '@/lib/mail/server/templates/invitation'
+import type { TMembersFailureCode } from '@/lib/members/messages'
+import { can, ROLE_LABELS, type TPermission, type TRole } from '@/lib/members/roles'
+import type { TInvite, TRoleChange } from '@/lib/members/schema'
+import { routes } from '@/lib/routes'
+import { getPrisma } from '@/lib/server/db'
+import { isUniqueViolation, type TTransaction } from '@/lib/server/db/prisma'
+import * as store from './store'
+import { issueInvitationToken } from './tokens'
+
+// Invitations and membership changes. Each runs in one transaction that locks the organization's memberships, reads
+// the actor's role inside it (a role changed a moment ago counts), and writes its audit entry with the change.
+
+export type TOrgRef = { id: string; name: string; slug: string }
+export type TMembersResult<T extends object = object> = TDomainResult<T, TMembersFailureCode>
+
+type TGuarded<T extends object> = (tx: TTransaction, actorRole: TRole) => Promise<TMembersResult<T>>
+
+const FORBIDDEN = failure('forbidden')
+
+/** Runs `work` when the actor holds `permission` in the organization, all in one transaction. */
+async function asActor<T extends object>(orgId: string, actor: TActor, permission: TPermission, work: TGuarded<T>): Promise<TMembersResult<T>> {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    if (!(await store.lockOrgMembers(tx, orgId))) return FORBIDDEN
+    const role = await store.roleIn(tx, orgId, actor.id)
+    if (!role || !can(role, permission)) return FORBIDDEN
+    return work(tx, role)
+  })
+}
+
+/** The link an invitation email carries, always built from APP_URL. */
+export function invitationUrl(token: string): string {
+  return `${env.APP_URL}${routes.invitation(token)}`
+}
+
+function renderInvitation(org: TOrgRef, actor: TActor, role: TRole, token: string) {
+  return invitationEmail({ orgName: org.name, inviterEmail: actor.email, roleLabel: ROLE_LABELS[role], link: invitationUrl(token) })
+}
+
+/** Invites an address as Admin or Viewer and queues the email (through the platform's default provider). */
+export async function inviteMember(org: TOrgRef, actor: TActor, input: TInvite): Promise<TMembersResult<{ invitationId: string }>> {
+  const email = input.email.trim().toLowerCase()
+  const now = new Date()
+  const { token, tokenHash, expiresAt } = issueInvitationToken(now)
+  const message = await renderInvitation(org, actor, input.role, token)
+  try {
+    return await asActor(org.id, actor, 'invite', async (tx) => {
+      const userId = await store.findUserIdByEmail(tx, email)
+      if (userId && (await store.roleIn(tx, org.id, userId))) return failure('already-member', 'email')
+      const existing = await store.findInvitationByEmail(tx, org.id, email)
+      if (existing && !existing.acceptedAt && !existing.revokedAt && existing.expiresAt > now) return failure('already-invited', 'email')
+      const invitationId = await store.saveInvitation(tx, { orgId: org.id, email, role: input.role, tokenHash, expiresAt, invitedBy: actor })
+      await enqueueEmail(tx, { orgId: org.id, kind: 'invitation', to: email, ...message })
+      await recordAudit(tx, { orgId: org.id, actor, action: 'member_invite', details: { email, role: input.role } })
+      return { ok: true, invitationId }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return failure('already-invited', 'email') // a concurrent invitation to the same address
+    throw error
+  }
+}
+
+/** Sends a pending invitation again with a new link (the previous link stops working) valid for another 7 days. */
+export async function resendInvitation(org: TOrgRef, actor: TActor, invitationId: string): Promise<TMembersResult> {
+  const { token, tokenHash, expiresAt } = issueInvitationToken()
+  // rendered before the transaction (nothing slow while it holds the connection); the role is checked again inside
+  const before = await store.findInvitation(await getPrisma(), org.id, invitationId)
+  if (!before) return failure('not-found')
+  const message = await renderInvitation(org, actor, before.role, token)
+  return asActor(org.id, actor, 'invite', async (tx) => {
+    const found = await store.findInvitation(tx, org.id, invitationId)
+    if (!found || found.acceptedAt || found.revokedAt || found.role !== before.role) return failure('not-found')
+    await store.renewInvitationToken(tx, found.id, tokenHash, expiresAt)
+    await enqueueEmail(tx, { orgId: org.id, kind: 'invitation', to: found.email, ...message })
+    await recordAudit(tx, { orgId: org.id, actor, action: 'member_invite_resend', details: { email: found.email, role: found.role } })
+    return { ok: true }
+  })
+}
+
+/** Revokes a pending invitation: its link stops working at once. */
+export async function revokeInvitation(org: TOrgRef, actor: TActor, invitationId: string): Promise<TMembersResult> {
+  return asActor(org.id, actor, 'invite', async (tx) => {
+    const found = await store.findInvitation(tx, org.id, invitationId)
+    if (!found || !(await store.revokeInvitationRow(tx, found.id, new Date()))) return failure('not-found')
+    await recordAudit(tx, { orgId: org.id, actor, action: 'member_invite_revoke', details: { email: found.email, role: found.role } })
+    return { ok: true }
+  })
+}
+
+/** Changes a member's role (owners only); the last owner cannot be demoted. */
+export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRoleChange): Promise<TMembersResult> {
+  return asActor(org.id, actor, 'manage-members', async (tx) => {
+    const target = await store.findMember(tx, org.id, input.userId)
+    if (!target) return failure('not-found')
+    if (target.role === input.role) return { ok: true }
+    if (target.role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
+    await store.setRole(tx, org.id, input.userId, input.role)
+    await recordAudit(tx, { orgId: org.id, actor, action: 'member_role_change', details: { email: target.email, from: target.role, to: input.role } })
+    return { ok: true }
+  })
+}
+
+/** Removes another member (owners only); the last owner cannot be removed. */
+export async function removeMember(org: TOrgRef, actor: TActor, userId: string): Promise<TMembersResult> {
+  if (userId === actor.id) return failure('self')
+  return asActor(org.id, actor, 'manage-members', async (tx) => {
+    const target = await store.findMember(tx, org.id, userId)
+    if (!target) return failure('not-found')
+    if (target.role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
+    await store.deleteMembership(tx, org.id, userId)
+    await recordAudit(tx, { orgId: org.id, actor, action: 'member_remove', details: { email: target.email, role: target.role } })
+    return { ok: true }
+  })
+}
+
+/** The actor leaves the organization (any role); the last owner must transfer ownership first. */
+export async function leaveOrganization(org: TOrgRef, actor: TActor): Promise<TMembersResult> {
+  return asActor(org.id, actor, 'view', async (tx, role) => {
+    if (role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
+    await store.deleteMembership(tx, org.id, actor.id)
+    await recordAudit(tx, { orgId: org.id, actor, action: 'member_leave', details: { email: actor.email, role } })
+    return { ok: true }
+  })
+}
+
+/** Makes another member the owner; the actor (an owner) stays on as Admin. */
+export async function transferOwnership(org: TOrgRef, actor: TActor, userId: string): Promise<TMembersResult> {
+  if (userId === actor.id) return failure('self')
+  return asActor(org.id, actor, 'manage-members', async (tx) => {
+    const target = await store.findMember(tx, org.id, userId)
+    if (!target) return failure('not-found')
+    await store.setRole(tx, org.id, userId, 'owner')
+    await store.setRole(tx, org.id, actor.id, 'admin')
+    await recordAudit(tx, { orgId: org.id, actor, action: 'member_transfer', details: { email: target.email, from: target.role } })
+    return { ok: true }
+  })
+}
