@@ -82,6 +82,11 @@ const ZEnv = z.object({
   OUTBOX_RETRY_BASE_MS: ZWholeNumber(10, 3_600_000, 30_000),
   // How long a claimed message is reserved for the process that claimed it; after that another one may take it.
   OUTBOX_LEASE_MS: ZWholeNumber(1000, 3_600_000, 300_000),
+  // Hard limit on one delivery attempt (connect, sign in, send): a server that keeps a session alive by trickling
+  // replies is cut off here. Must stay well below the lease.
+  OUTBOX_SEND_DEADLINE_MS: ZWholeNumber(500, 600_000, 60_000),
+  // An organization's provider failing this long (milliseconds) alerts its owners and admins, once per incident.
+  OUTBOX_ALERT_AFTER_MS: ZWholeNumber(0, 86_400_000, 300_000),
   // DNS servers for the sender domain check (SPF, DKIM, DMARC); unset = the system's resolvers.
   DNS_SERVERS: z.preprocess(emptyAsUndefined, ZDnsServers.optional()),
 })
@@ -99,6 +104,9 @@ function parseEnv(source: Record<string, string | undefined>): TEnv {
     throw new Error(
       'Invalid configuration:\n  ENCRYPTION_KEY: is required with DATABASE_URL (all instances must share it; generate one with: openssl rand -base64 32)',
     )
+  }
+  if (parsed.OUTBOX_SEND_DEADLINE_MS * 2 > parsed.OUTBOX_LEASE_MS) {
+    throw new Error('Invalid configuration:\n  OUTBOX_SEND_DEADLINE_MS: must be at most half of OUTBOX_LEASE_MS (a claim must outlast its sends)')
   }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
   return { ...parsed, APP_URL: appUrl }

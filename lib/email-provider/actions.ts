@@ -7,6 +7,7 @@ import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { targetRefusal } from '@/lib/email-provider/server/host-check'
 import { revertEmailProvider, updateEmailProvider, type TProviderResult } from '@/lib/email-provider/server/service'
 import { sendTestEmail } from '@/lib/email-provider/server/test-email'
+import { retryHeldMessages } from '@/lib/delivery/server/retry-held'
 import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
 import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
@@ -43,9 +44,11 @@ export async function sendTestEmailAction(slug: string, input: unknown): Promise
   return sendTestEmail(access.org, access.admin, parsed.data)
 }
 
-// A saved or reverted provider takes effect for the next email: the pooled connection to the old server goes.
-function afterChange(orgId: string, result: TProviderResult): TActionResult<{ version: number }> {
+// A saved or reverted provider takes effect for the next email: the pooled connection to the old server goes, and
+// messages held while the old settings failed are tried with the new ones at once.
+async function afterChange(orgId: string, result: TProviderResult): Promise<TActionResult<{ version: number }>> {
   if (!result.ok) return providerFailure(result)
   forgetTransport(orgTransportKey(orgId))
+  await retryHeldMessages(orgId)
   return result
 }

@@ -13,6 +13,7 @@ export default async function setup() {
   // delivery tests wait on the worker: poll and retry fast
   process.env.OUTBOX_POLL_MS ??= '50'
   process.env.OUTBOX_RETRY_BASE_MS ??= '100'
+  process.env.OUTBOX_SEND_DEADLINE_MS ??= '2000'
   if (process.env.TEST_DB !== 'postgres') {
     process.env.PGLITE_DIR = 'memory://'
     delete process.env.DATABASE_URL

@@ -7,7 +7,7 @@ type TChange = { field: string; from?: unknown; to?: unknown; note?: string }
 
 const FIELD_LABELS: Record<string, string> = EMAIL_PROVIDER_LABELS
 
-type TDetails = { changes?: TChange[]; recipient?: string; outcome?: string }
+type TDetails = { changes?: TChange[]; recipient?: string; outcome?: string; cause?: string; waiting?: number }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
 const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
@@ -21,6 +21,9 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   },
   email_provider_revert: () => 'Reverted to the default provider',
   email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
+  delivery_failing: ({ cause, waiting }) =>
+    `Email delivery started failing: ${cause ?? 'unknown cause'} (${waiting ?? 0} waiting); owners and admins were alerted`,
+  delivery_recovered: () => 'Email delivery works again',
 }
 
 function describe(entry: TAuditRow): string {

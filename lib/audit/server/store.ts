@@ -3,7 +3,8 @@ import { getPrisma } from '@/lib/server/db'
 import type { PrismaClient, TTransaction } from '@/lib/server/db/prisma'
 import type { AuditAction } from '@/lib/enums'
 
-export type TActor = { id: string; email: string }
+/** Who acted: an admin, or (id null) the system itself, such as the delivery worker. */
+export type TActor = { id: string | null; email: string }
 
 export type TAuditRecord = { orgId: string; actor: TActor; action: AuditAction; details: Record<string, unknown> }
 

@@ -15,7 +15,13 @@ type TDelivery = {
   createdAt: Date
 }
 
-const KIND_LABELS: Record<OutboxKind, string> = { verify: 'Verify email', reset: 'Password reset', signup_attempt: 'Sign-up attempt', test: 'Test email' }
+const KIND_LABELS: Record<OutboxKind, string> = {
+  verify: 'Verify email',
+  reset: 'Password reset',
+  signup_attempt: 'Sign-up attempt',
+  test: 'Test email',
+  alert: 'Delivery alert',
+}
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',
   sending: 'bg-sky-100 text-sky-800',
@@ -23,6 +29,8 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
   retrying: 'bg-amber-100 text-amber-900',
   failed: 'bg-red-100 text-red-800',
   captured: 'bg-violet-100 text-violet-800',
+  // waiting for the organization's provider to work again (it failed before the recipient was named)
+  held: 'bg-orange-100 text-orange-900',
 }
 
 /** What happened to the organization's last emails, so an admin can see why a user got none. */

@@ -38,6 +38,11 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
     }
   }
+  return defaultProvider()
+}
+
+/** The platform's default provider, or capture when none is configured. */
+export function defaultProvider(): TSendingProvider {
   if (!env.DEFAULT_SMTP_URL) return { kind: 'capture', label: CAPTURE_LABEL }
   const platform = parseSmtpUrl(env.DEFAULT_SMTP_URL)
   return {
