@@ -13,7 +13,8 @@ export default async function setup() {
   // delivery tests wait on the worker: poll and retry fast
   process.env.OUTBOX_POLL_MS ??= '50'
   process.env.OUTBOX_RETRY_BASE_MS ??= '100'
-  process.env.OUTBOX_SEND_DEADLINE_MS ??= '2000'
+  // short enough for the tarpit test, long enough that a busy machine (PGlite shares the event loop) never hits it
+  process.env.OUTBOX_SEND_DEADLINE_MS ??= '5000'
   if (process.env.TEST_DB !== 'postgres') {
     process.env.PGLITE_DIR = 'memory://'
     delete process.env.DATABASE_URL

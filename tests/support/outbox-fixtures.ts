@@ -18,8 +18,8 @@ export async function createOrg(smtpPort?: number) {
 
 const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null }
 
-/** Saves (or replaces) the organization's custom provider. */
-export async function pointOrgAt(orgId: string, smtpPort: number) {
+/** Saves (or replaces) the organization's custom provider; the password defaults to the test servers' one. */
+export async function pointOrgAt(orgId: string, smtpPort: number, password: string = TEST_USER.password) {
   const prisma = await getPrisma()
   const { emailProviderVersion } = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })
   const write: TProviderWrite = {
@@ -33,7 +33,7 @@ export async function pointOrgAt(orgId: string, smtpPort: number) {
     replyTo: 'help@outbox.test',
     username: TEST_USER.username,
     displayName: 'Outbox Org',
-    secrets: { password: TEST_USER.password },
+    secrets: { password },
   }
   await saveProvider(orgId, actor, emailProviderVersion, write, [])
 }

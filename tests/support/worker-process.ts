@@ -3,10 +3,11 @@
 // Run: tsx --conditions=react-server tests/support/worker-process.ts — database from DATABASE_URL / PGLITE_DIR.
 // Prints "drained" once organization WATCH_ORG_ID has nothing left to send.
 import { getPrisma } from '@/lib/server/db'
+import { startDeliveryWorker } from '@/lib/delivery/server/worker'
 import { startServerRuntime } from '@/lib/server/runtime'
 
 await startServerRuntime()
-console.log('worker started')
+console.log(`worker ${startDeliveryWorker().id} started`)
 
 const orgId = process.env.WATCH_ORG_ID
 const watch = setInterval(async () => {

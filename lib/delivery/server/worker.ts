@@ -2,6 +2,7 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { env } from '@/lib/env'
+import { POOL_CONNECTIONS } from '@/lib/mail/server/transport'
 import { getPrisma } from '@/lib/server/db'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { claimDueMessages, releaseMessages, type TClaimedMessage } from './claim'
@@ -18,8 +19,9 @@ import { sendingProviderFor, type TSendingProvider } from './sending-provider'
 // flood fills at most PER_ORG_LIMIT of CAPACITY, so every other organization's message is claimed at the next round.
 const CAPACITY = 150
 const PER_ORG_LIMIT = 50
-// Sends in progress per organization: twice the pooled connections, so a connection never waits for the next message
-const SENDS_PER_ORG = 10
+// Sends in progress per organization: one per pooled connection. None waits in the pool's own queue, where the
+// deadline would run before the send even started (and cut it off after the server took the message).
+const SENDS_PER_ORG = POOL_CONNECTIONS
 // A claim round runs when this much room is free (or on wake-up / poll)
 const CLAIM_MIN = 25
 // A working provider's "last delivered" is written at most this often per organization and instance
