@@ -1,5 +1,6 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
+import type { TDeliveryHealthView } from '@/lib/delivery/types'
 
 /** The organization's latest outbox messages (no bodies), newest first, for "Recent deliveries". */
 export async function listRecentDeliveries(orgId: string, limit = 20) {
@@ -19,4 +20,10 @@ export async function findCapturedMessage(orgId: string, id: string) {
     where: { id, orgId, status: 'captured' },
     select: { id: true, kind: true, toAddress: true, subject: true, html: true, text: true, messageId: true, createdAt: true },
   })
+}
+
+/** How the organization's provider is doing (the health line), or null when nothing was sent yet. */
+export async function getDeliveryHealth(orgId: string): Promise<TDeliveryHealthView | null> {
+  const prisma = await getPrisma()
+  return prisma.deliveryHealth.findUnique({ where: { orgId }, select: { lastDeliveredAt: true, failingSince: true, failureCause: true, failureHint: true } })
 }

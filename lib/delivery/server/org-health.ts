@@ -36,13 +36,13 @@ export async function holdOrganization(prisma: PrismaClient, orgId: string, fail
  * returned true so the caller can record it).
  */
 export async function markOrgDelivered(prisma: PrismaClient, orgId: string, now = new Date()): Promise<{ endedIncident: boolean; failingSince: Date | null }> {
-  const [previous] = await prisma.$queryRaw<Array<{ failingSince: Date | null; alertedAt: Date | null }>>`
-    WITH before AS (SELECT "failingSince", "alertedAt" FROM delivery_health WHERE "orgId" = ${orgId} FOR UPDATE)
-    INSERT INTO delivery_health ("orgId", "lastDeliveredAt") VALUES (${orgId}, ${now})
-    ON CONFLICT ("orgId") DO UPDATE SET "lastDeliveredAt" = EXCLUDED."lastDeliveredAt", "failingSince" = NULL, "failureCause" = NULL,
-      "failureHint" = NULL, "failedRounds" = 0, "heldUntil" = NULL, "alertedAt" = NULL
-    RETURNING (SELECT "failingSince" FROM before) AS "failingSince", (SELECT "alertedAt" FROM before) AS "alertedAt"`
-  return { endedIncident: Boolean(previous?.alertedAt), failingSince: previous?.failingSince ?? null }
+  return prisma.$transaction(async (tx) => {
+    const [previous] = await tx.$queryRaw<Array<{ failingSince: Date | null; alertedAt: Date | null }>>`
+      SELECT "failingSince", "alertedAt" FROM delivery_health WHERE "orgId" = ${orgId} FOR UPDATE`
+    const recovered = { failingSince: null, failureCause: null, failureHint: null, failedRounds: 0, heldUntil: null, alertedAt: null }
+    await tx.deliveryHealth.upsert({ where: { orgId }, create: { orgId, lastDeliveredAt: now }, update: { lastDeliveredAt: now, ...recovered } })
+    return { endedIncident: Boolean(previous?.alertedAt), failingSince: previous?.failingSince ?? null }
+  })
 }
 
 /** Releases an organization's hold and makes its held messages due now (new settings were saved: try them at once). */

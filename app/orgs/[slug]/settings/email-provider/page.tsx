@@ -7,13 +7,18 @@ import { EmailProviderForm } from '@/lib/email-provider/components/email-provide
 import { DangerZone } from '@/lib/email-provider/components/danger-zone'
 import { RecentChanges } from '@/lib/audit/components/recent-changes'
 import { RecentDeliveries } from '@/lib/delivery/components/recent-deliveries'
-import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
+import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/deliveries'
 
 export const metadata = { title: 'Email Provider' }
 
 export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org, admin } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
-  const [{ provider, version }, audit, deliveries] = await Promise.all([getProviderView(org.id), listRecentAudit(org.id), listRecentDeliveries(org.id)])
+  const [{ provider, version }, audit, deliveries, health] = await Promise.all([
+    getProviderView(org.id),
+    listRecentAudit(org.id),
+    listRecentDeliveries(org.id),
+    getDeliveryHealth(org.id),
+  ])
   const initialValues = formValuesOf(provider, version)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -25,7 +30,7 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
           your own SMTP server so they come from a familiar sender on your domain.
         </p>
       </header>
-      <ProviderStatus provider={provider} />
+      <ProviderStatus provider={provider} health={health} />
       <EmailProviderForm
         slug={org.slug}
         initialValues={initialValues}
