@@ -87,6 +87,8 @@ const ZEnv = z.object({
   OUTBOX_SEND_DEADLINE_MS: ZWholeNumber(500, 600_000, 60_000),
   // An organization's provider failing this long (milliseconds) alerts its owners and admins, once per incident.
   OUTBOX_ALERT_AFTER_MS: ZWholeNumber(0, 86_400_000, 300_000),
+  // With the opt-in fallback, a message the organization's server could not send for this long goes through the default.
+  OUTBOX_FALLBACK_AFTER_MS: ZWholeNumber(0, 86_400_000, 600_000),
   // DNS servers for the sender domain check (SPF, DKIM, DMARC); unset = the system's resolvers.
   DNS_SERVERS: z.preprocess(emptyAsUndefined, ZDnsServers.optional()),
 })

@@ -20,6 +20,7 @@ export const EMAIL_PROVIDER_FIELDS = [
   'fromAddress',
   'displayName',
   'replyTo',
+  'useDefaultOnFailure',
 ] as const
 
 /** The secret fields: write-only, blank keeps the saved value. */

@@ -23,6 +23,7 @@ export function formValuesOf(provider: TProviderView | null, version: number): T
     fromAddress: provider?.fromAddress ?? '',
     replyTo: provider?.replyTo ?? '',
     displayName: provider?.displayName ?? '',
+    useDefaultOnFailure: provider?.useDefaultOnFailure ?? false,
     version,
   }
 }

@@ -21,6 +21,7 @@ export const EMAIL_PROVIDER_LABELS = {
   fromAddress: 'From Address',
   replyTo: 'Reply-to Address',
   displayName: 'Display Name',
+  useDefaultOnFailure: 'Use the default provider when this server fails',
 } as const
 
 export const SECURITY_LABELS: Record<TConnectionSecurity, string> = {

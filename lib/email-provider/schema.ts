@@ -117,6 +117,8 @@ const base = {
       z.maxLength(100, 'Display Name is at most 100 characters'),
       z.regex(NO_CONTROL_CHARACTERS, 'Display Name cannot contain line breaks or control characters'),
     ),
+  /** Opt-in: messages this server could not send for a while go through the platform's default provider. */
+  useDefaultOnFailure: z.boolean(),
   /** The settings version the form was loaded with: a newer one in the database means someone else saved. */
   version: z.number().check(z.int(), z.minimum(0)),
 }
@@ -198,6 +200,7 @@ export type TEmailProviderFormValues = {
   fromAddress: string
   replyTo: string
   displayName: string
+  useDefaultOnFailure: boolean
   version: number
 }
 

@@ -31,7 +31,7 @@ describe('an organization whose provider fails', () => {
     servers.push(server)
     const { id } = await createOrg()
     orgIds.push(id)
-    await pointOrgAt(id, server.port, 'wrong password')
+    await pointOrgAt(id, server.port, { password: 'wrong password' })
     const recipients = await enqueueMany(id, 5)
     workers.push(createDeliveryWorker(getPrisma))
 

@@ -33,6 +33,7 @@ export function providerForm(fields: Record<string, unknown> = {}): TEmailProvid
     username: 'mailer',
     password: '',
     displayName: 'Example',
+    useDefaultOnFailure: false,
     version: 0,
     ...fields,
   })

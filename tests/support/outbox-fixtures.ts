@@ -19,7 +19,8 @@ export async function createOrg(smtpPort?: number) {
 const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null }
 
 /** Saves (or replaces) the organization's custom provider; the password defaults to the test servers' one. */
-export async function pointOrgAt(orgId: string, smtpPort: number, password: string = TEST_USER.password) {
+export async function pointOrgAt(orgId: string, smtpPort: number, options: { password?: string; useDefaultOnFailure?: boolean } = {}) {
+  const { password = TEST_USER.password, useDefaultOnFailure = false } = options
   const prisma = await getPrisma()
   const { emailProviderVersion } = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })
   const write: TProviderWrite = {
@@ -33,6 +34,7 @@ export async function pointOrgAt(orgId: string, smtpPort: number, password: stri
     replyTo: 'help@outbox.test',
     username: TEST_USER.username,
     displayName: 'Outbox Org',
+    useDefaultOnFailure,
     secrets: { password },
   }
   await saveProvider(orgId, actor, emailProviderVersion, write, [])

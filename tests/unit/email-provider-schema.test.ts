@@ -12,6 +12,7 @@ const valid = {
   username: 'mailer',
   password: '',
   displayName: 'Acme',
+  useDefaultOnFailure: false,
   version: 0,
 }
 

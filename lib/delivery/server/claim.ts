@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { OutboxStatus } from '@/lib/enums'
+import { env } from '@/lib/env'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 
 export type TClaimedMessage = {
@@ -39,12 +40,14 @@ export type TClaimRequest = {
 
 /**
  * Claims due messages fairly: each organization with due messages gets at most its room (`perOrgLimit` minus what this
- * instance holds; one while its provider is failing, none while it is held), organizations in rotating order. Due
+ * instance holds; one while its provider is failing, none while it is held, unless the opt-in fallback takes the
+ * messages old enough for the default provider), organizations in rotating order. Due
  * means queued, retrying or held whose time has come, or claimed by someone whose lease ran out. SKIP LOCKED lets any
  * number of instances claim side by side, each row once; each claim gets its own token.
  */
 export async function claimDueMessages(prisma: PrismaClient, request: TClaimRequest): Promise<TClaimedMessage[]> {
   const { workerId, limit, perOrgLimit, busy, leaseMs, afterOrgId } = request
+  const fallbackAfterMs = env.OUTBOX_FALLBACK_AFTER_MS
   const claimToken = `${workerId}:${randomUUID().slice(0, 8)}`
   const busyOrgs = [...busy.keys()]
   const busyCounts = busyOrgs.map((orgId) => busy.get(orgId) ?? 0)
@@ -54,18 +57,22 @@ export async function claimDueMessages(prisma: PrismaClient, request: TClaimRequ
        WHERE (status IN ('queued', 'retrying', 'held') AND "nextAttemptAt" <= now()) OR (status = 'sending' AND "leaseUntil" < now())
     ), rooms AS (
       SELECT d."orgId",
-             (CASE WHEN h."failingSince" IS NULL THEN ${perOrgLimit}::int ELSE 1 END) - COALESCE(b.n, 0) AS room,
-             h."failingSince" IS NOT NULL AS failing
+             (CASE WHEN h."failingSince" IS NULL OR s."useDefaultOnFailure" THEN ${perOrgLimit}::int ELSE 1 END) - COALESCE(b.n, 0) AS room,
+             h."failingSince" IS NOT NULL AS failing,
+             (h."heldUntil" IS NULL OR h."heldUntil" <= now()) AS open
         FROM due_orgs d
         LEFT JOIN delivery_health h ON h."orgId" = d."orgId"
+        LEFT JOIN email_provider_settings s ON s."orgId" = d."orgId"
         LEFT JOIN unnest(${busyOrgs}::text[], ${busyCounts}::int[]) AS b(org, n) ON b.org = d."orgId"
-       WHERE h."heldUntil" IS NULL OR h."heldUntil" <= now()
+       WHERE h."heldUntil" IS NULL OR h."heldUntil" <= now() OR s."useDefaultOnFailure"
     ), picked AS (
       SELECT c.id, c.status AS previous, r.failing, (r."orgId" <= ${afterOrgId}) AS later, r."orgId", c."nextAttemptAt"
         FROM rooms r
         CROSS JOIN LATERAL (
           SELECT x.id, x.status, x."nextAttemptAt" FROM outbox_message x
            WHERE x."orgId" = r."orgId"
+             -- a held organization with the fallback on: only messages old enough for the default provider
+             AND (r.open OR x."createdAt" <= now() - (${fallbackAfterMs}::int * interval '1 millisecond'))
              AND ((x.status IN ('queued', 'retrying', 'held') AND x."nextAttemptAt" <= now()) OR (x.status = 'sending' AND x."leaseUntil" < now()))
            ORDER BY x."nextAttemptAt"
            LIMIT r.room

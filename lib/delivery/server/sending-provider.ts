@@ -17,11 +17,14 @@ export type TSmtpProvider = {
   replyTo?: TMailbox
   allowPrivateHosts: boolean
   tuning?: TSmtpTuning
+  /** the organization opted in to the default provider when its own server fails */
+  useDefaultOnFailure?: boolean
 }
 
 export type TSendingProvider = TSmtpProvider | { kind: 'capture'; label: string }
 
 export const CAPTURE_LABEL = 'captured (no default provider configured)'
+export const FALLBACK_LABEL = 'default provider (fallback)'
 
 /** The provider an organization's email goes through right now: its custom one, else the platform default, else capture. */
 export async function sendingProviderFor(orgId: string): Promise<TSendingProvider> {
@@ -36,9 +39,15 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
       from: { name: custom.displayName ?? '', address: custom.fromAddress },
       replyTo: custom.replyTo ? { address: custom.replyTo } : undefined,
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
+      useDefaultOnFailure: custom.useDefaultOnFailure,
     }
   }
   return defaultProvider()
+}
+
+/** The default provider standing in for an organization's failing server (opt-in), labelled as such. */
+export function fallbackProvider(): TSendingProvider {
+  return { ...defaultProvider(), label: FALLBACK_LABEL }
 }
 
 /** The platform's default provider, or capture when none is configured. */

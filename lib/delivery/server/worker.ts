@@ -13,7 +13,7 @@ import type { TDeliveryOutcome } from './outcome'
 import { createOutcomeWriter } from './outcome-writer'
 import { onProviderChange } from './provider-changes'
 import { isPastRetryWindow } from './retry-policy'
-import { sendingProviderFor, type TSendingProvider } from './sending-provider'
+import { fallbackProvider, sendingProviderFor, type TSendingProvider } from './sending-provider'
 
 // Messages this instance holds at once (claimed, waiting or sending), in all and per organization: one organization's
 // flood fills at most PER_ORG_LIMIT of CAPACITY, so every other organization's message is claimed at the next round.
@@ -28,6 +28,11 @@ const CLAIM_MIN = 25
 const HEALTH_WRITE_MS = 60_000
 
 export type TWorker = { id: string; stop(): Promise<void>; wake(): void }
+
+/** True when the organization opted in to the fallback and the message has waited long enough for it. */
+function isFallbackDue(message: TClaimedMessage, provider: TSendingProvider | null, now = Date.now()): boolean {
+  return provider?.kind === 'custom' && provider.useDefaultOnFailure === true && now - message.createdAt.getTime() >= env.OUTBOX_FALLBACK_AFTER_MS
+}
 
 type TOrgState = { waiting: TClaimedMessage[]; sending: number; held: number; heldUntil: number; mayHaveMore: boolean }
 
@@ -148,27 +153,50 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
   }
 
   const deliver = async (message: TClaimedMessage) => {
-    const attempt = await attemptDelivery(message, () => providerFor(message))
-    const outcome = await outcomeOf(message, attempt)
+    // while the organization's server fails, a message old enough skips it for the default provider (opt-in)
+    const provider = await providerFor(message).catch(() => null)
+    const skipsToFallback = message.isOrgFailing && isFallbackDue(message, provider)
+    const outcome = skipsToFallback
+      ? await viaFallback(message)
+      : await outcomeOf(message, await attemptDelivery(message, () => providerFor(message)), provider)
     writer.add({ id: message.id, claimToken: message.claimToken, outcome })
   }
 
-  const outcomeOf = async (message: TClaimedMessage, attempt: TAttempt): Promise<TDeliveryOutcome> => {
-    if (attempt.status === 'org-failure') return holdFor(message, attempt)
+  const outcomeOf = async (message: TClaimedMessage, attempt: TAttempt, provider: TSendingProvider | null): Promise<TDeliveryOutcome> => {
+    if (attempt.status === 'org-failure') {
+      const held = await holdFor(message, attempt, provider)
+      if (held.status !== 'held' || !isFallbackDue(message, provider)) return held
+      const fallback = await viaFallback(message)
+      return fallback.status === 'retrying' ? held : fallback
+    }
     if (attempt.status === 'retrying') return retryOrGiveUp(message, attempt.provider, attempt.error)
     if (attempt.status !== 'failed') noteDelivered(message)
     return attempt
   }
 
+  // the default provider in place of the organization's failing server: its success says nothing about that server
+  const viaFallback = async (message: TClaimedMessage): Promise<TDeliveryOutcome> => {
+    const attempt = await attemptDelivery(message, () => Promise.resolve(fallbackProvider()))
+    if (attempt.status === 'retrying' || attempt.status === 'org-failure') return retryOrGiveUp(message, attempt.provider, attempt.error)
+    return attempt
+  }
+
   // the organization's provider failed, not this recipient: the message waits with the organization's others
-  const holdFor = async (message: TClaimedMessage, attempt: Extract<TAttempt, { status: 'org-failure' }>): Promise<TDeliveryOutcome> => {
+  const holdFor = async (
+    message: TClaimedMessage,
+    attempt: Extract<TAttempt, { status: 'org-failure' }>,
+    provider: TSendingProvider | null,
+  ): Promise<TDeliveryOutcome> => {
     const org = stateOf(message.orgId)
     try {
       const hold = await holdOrganization(await prismaOf(), message.orgId, attempt.failure)
       org.heldUntil = hold.heldUntil.getTime()
       void noteOrgFailure(prismaOf, message.orgId, hold, attempt.failure)
       if (isPastRetryWindow(message.createdAt)) return { status: 'failed', provider: attempt.provider, error: `Gave up after 24 hours: ${attempt.error}` }
-      return { status: 'held', provider: attempt.provider, error: attempt.error, nextAttemptAt: hold.heldUntil }
+      // with the fallback on, the message comes back no later than when it is due for the default provider
+      const fallbackAt = provider?.kind === 'custom' && provider.useDefaultOnFailure ? message.createdAt.getTime() + env.OUTBOX_FALLBACK_AFTER_MS : Infinity
+      const nextAttemptAt = new Date(Math.max(Date.now(), Math.min(hold.heldUntil.getTime(), fallbackAt)))
+      return { status: 'held', provider: attempt.provider, error: attempt.error, nextAttemptAt }
     } catch (error) {
       console.error('[outbox] holding the organization failed', error instanceof Error ? error.message : error)
       return retryOrGiveUp(message, attempt.provider, attempt.error)

@@ -43,6 +43,7 @@ export function storedFieldsOf(form: TEmailProviderForm, stored: TStoredSettings
     fromAddress: form.fromAddress,
     replyTo: form.replyTo || null,
     displayName: form.displayName || null,
+    useDefaultOnFailure: form.useDefaultOnFailure,
   }
 }
 

@@ -25,6 +25,7 @@ const PUBLIC_SELECT = {
   fromAddress: true,
   replyTo: true,
   displayName: true,
+  useDefaultOnFailure: true,
   updatedAt: true,
   updatedByEmail: true,
 } as const
