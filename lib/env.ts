@@ -89,6 +89,8 @@ const ZEnv = z.object({
   OUTBOX_ALERT_AFTER_MS: ZWholeNumber(0, 86_400_000, 300_000),
   // With the opt-in fallback, a message the organization's server could not send for this long goes through the default.
   OUTBOX_FALLBACK_AFTER_MS: ZWholeNumber(0, 86_400_000, 600_000),
+  // Sent and failed outbox rows and used or expired user tokens are deleted after this many days (captured emails after 7).
+  OUTBOX_RETENTION_DAYS: ZWholeNumber(1, 3650, 30),
   // DNS servers for the sender domain check (SPF, DKIM, DMARC); unset = the system's resolvers.
   DNS_SERVERS: z.preprocess(emptyAsUndefined, ZDnsServers.optional()),
 })

@@ -12,6 +12,7 @@ import { holdOrganization, markOrgDelivered } from './org-health'
 import type { TDeliveryOutcome } from './outcome'
 import { createOutcomeWriter } from './outcome-writer'
 import { onProviderChange } from './provider-changes'
+import { purgeExpired } from './retention'
 import { isPastRetryWindow } from './retry-policy'
 import { fallbackProvider, sendingProviderFor, type TSendingProvider } from './sending-provider'
 
@@ -26,6 +27,9 @@ const SENDS_PER_ORG = POOL_CONNECTIONS
 const CLAIM_MIN = 25
 // A working provider's "last delivered" is written at most this often per organization and instance
 const HEALTH_WRITE_MS = 60_000
+// Expired rows are purged a minute after start, then hourly
+const PURGE_FIRST_MS = 60_000
+const PURGE_EVERY_MS = 60 * 60_000
 
 export type TWorker = { id: string; stop(): Promise<void>; wake(): void }
 
@@ -86,6 +90,16 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
     }).finally(() => {
       isWoken = false
     })
+
+  const purge = () =>
+    prismaOf()
+      .then((prisma) => purgeExpired(prisma))
+      .catch((error) => console.error('[outbox] purging expired rows failed', error instanceof Error ? error.message : error))
+  let purgeTimer = setTimeout(function purgeNow() {
+    void purge().then(() => {
+      if (!isStopping) purgeTimer = setTimeout(purgeNow, PURGE_EVERY_MS).unref()
+    })
+  }, PURGE_FIRST_MS).unref()
 
   const stopListening = onProviderChange((orgId) => {
     providers.delete(orgId)
@@ -266,6 +280,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
     wake,
     async stop() {
       isStopping = true
+      clearTimeout(purgeTimer)
       stopListening()
       wake()
       await claimLoop
