@@ -148,9 +148,15 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
   const pump = (orgId: string) => {
     const org = orgs.get(orgId)
     if (!org) return
-    if (org.heldUntil > Date.now() || isStopping) {
+    if (isStopping) {
       void release(org.waiting.splice(0))
       return
+    }
+    if (org.heldUntil > Date.now()) {
+      // claimed before the failure was known: back to wait with the organization. Claimed knowing it (the probe, or
+      // old enough for the opt-in fallback): they go on.
+      void release(org.waiting.filter((message) => !message.isOrgFailing))
+      org.waiting = org.waiting.filter((message) => message.isOrgFailing)
     }
     while (org.sending < SENDS_PER_ORG && org.waiting.length > 0) {
       const message = org.waiting.shift()!
