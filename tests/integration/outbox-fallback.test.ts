@@ -43,7 +43,8 @@ describe('the fallback to the default provider', () => {
     await waitUntil(async () => (await outboxOf(optedIn.id)).every((row) => row.status === 'captured'), env.OUTBOX_FALLBACK_AFTER_MS + 10_000)
     expect(Date.now() - queuedAt).toBeGreaterThanOrEqual(env.OUTBOX_FALLBACK_AFTER_MS)
     expect((await outboxOf(optedIn.id)).map((row) => row.provider)).toEqual(Array(3).fill(FALLBACK_LABEL))
-    expect((await outboxOf(optedOut.id)).every((row) => row.status === 'held')).toBe(true)
+    // opted out: the messages keep waiting for the organization's server (one of them may be probing it right now)
+    expect((await outboxOf(optedOut.id)).filter((row) => !['held', 'sending'].includes(row.status))).toEqual([])
     // the organization's own server is still failing: the health line says so
     const prisma = await getPrisma()
     expect((await prisma.deliveryHealth.findUniqueOrThrow({ where: { orgId: optedIn.id } })).failingSince).not.toBeNull()
