@@ -90,6 +90,15 @@ const ZEnv = z.object({
   OUTBOX_RETRY_BASE_MS: ZWholeNumber(10, 3_600_000, 30_000),
   // How long a claimed message is reserved for the process that claimed it; after that another one may take it.
   OUTBOX_LEASE_MS: ZWholeNumber(1000, 3_600_000, 300_000),
+  // Hard limit on one delivery attempt (connect, sign in, send): a server that keeps a session alive by trickling
+  // replies is cut off here. Must stay well below the lease.
+  OUTBOX_SEND_DEADLINE_MS: ZWholeNumber(500, 600_000, 60_000),
+  // An organization's provider failing this long (milliseconds) alerts its owners and admins, once per incident.
+  OUTBOX_ALERT_AFTER_MS: ZWholeNumber(0, 86_400_000, 300_000),
+  // With the opt-in fallback, a message the organization's server could not send for this long goes through the default.
+  OUTBOX_FALLBACK_AFTER_MS: ZWholeNumber(0, 86_400_000, 600_000),
+  // Sent and failed outbox rows and used or expired user tokens are deleted after this many days (captured emails after 7).
+  OUTBOX_RETENTION_DAYS: ZWholeNumber(1, 3650, 30),
   // DNS servers for the sender domain check (SPF, DKIM, DMARC); unset = the system's resolvers.
   DNS_SERVERS: z.preprocess(emptyAsUndefined, ZDnsServers.optional()),
   // Log lines below this level are dropped (pino levels).
@@ -109,6 +118,9 @@ function parseEnv(source: Record<string, string | undefined>): TEnv {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const parsed = result.data
+  if (parsed.OUTBOX_SEND_DEADLINE_MS * 2 > parsed.OUTBOX_LEASE_MS) {
+    throw new Error('Invalid configuration:\n  OUTBOX_SEND_DEADLINE_MS: must be at most half of OUTBOX_LEASE_MS (a claim must outlast its sends)')
+  }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
   const refusals = parsed.DATABASE_URL ? deploymentRefusals(parsed, appUrl) : []
   if (refusals.length > 0) throw new Error(`Invalid configuration:\n${refusals.map((line) => `  ${line}`).join('\n')}`)

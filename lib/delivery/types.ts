@@ -12,3 +12,11 @@ export type TDeliveryStats = {
   /** median from queued to accepted over the 7 days, or null */
   medianMs: number | null
 }
+
+/** How the organization's provider is doing, as the worker last saw it (null: no email went out yet). */
+export type TDeliveryHealthView = {
+  lastDeliveredAt: Date | null
+  failingSince: Date | null
+  failureCause: string | null
+  failureHint: string | null
+}

@@ -11,6 +11,7 @@ import { revertEmailProvider, storedFieldsOf, updateEmailProvider, type TProvide
 import { sendTestEmail } from '@/lib/email-provider/server/test-email'
 import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/server'
 import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
+import { retryHeldMessages } from '@/lib/delivery/server/retry-held'
 import { invalidInput, toFieldErrors, type TActionResult } from '@/lib/forms/action-result'
 import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
@@ -22,7 +23,7 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
   if (!parsed.success) return invalidInput(parsed.error.issues)
   const refusal = await targetRefusal(parsed.data)
   if (refusal) return providerFailure({ ok: false, code: 'host-refused', ...refusal })
-  const result = afterChange(access.org.id, await updateEmailProvider(access.org.id, access.admin, parsed.data))
+  const result = await afterChange(access.org.id, await updateEmailProvider(access.org.id, access.admin, parsed.data))
   // the Sender domain card shows the new domain's records when the page reloads, without the save waiting on DNS
   if (result.ok) after(() => checkSenderDomainCached(senderDomainInputOf(storedFieldsOf(parsed.data, null)), { force: true }).catch(() => undefined))
   return result
@@ -50,9 +51,11 @@ export async function sendTestEmailAction(slug: string, input: unknown): Promise
   return sendTestEmail(access.org, access.admin, parsed.data)
 }
 
-// A saved or reverted provider takes effect for the next email: the pooled connection to the old server goes.
-function afterChange(orgId: string, result: TProviderResult): TActionResult<{ version: number }> {
+// A saved or reverted provider takes effect for the next email: the pooled connection to the old server goes, and
+// messages held while the old settings failed are tried with the new ones at once.
+async function afterChange(orgId: string, result: TProviderResult): Promise<TActionResult<{ version: number }>> {
   if (!result.ok) return providerFailure(result)
   forgetTransport(orgTransportKey(orgId))
+  await retryHeldMessages(orgId)
   return result
 }

@@ -19,9 +19,10 @@ const PLAIN_FIELDS = [
   'replyTo',
   'displayName',
   'dkimSelector',
+  'useDefaultOnFailure',
 ] as const
 
-const auditValue = (value: string | number | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)
+const auditValue = (value: string | number | boolean | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)
 
 /** The non-secret fields that differ, plus what happened to the secret (set, replaced, removed) under its own name. */
 export function describeChanges(

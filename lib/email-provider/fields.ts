@@ -21,6 +21,7 @@ export const EMAIL_PROVIDER_FIELDS = [
   'displayName',
   'replyTo',
   'dkimSelector',
+  'useDefaultOnFailure',
 ] as const
 
 /** The secret fields: write-only, blank keeps the saved value. */

@@ -24,6 +24,7 @@ export function formValuesOf(provider: TProviderView | null, version: number): T
     replyTo: provider?.replyTo ?? '',
     displayName: provider?.displayName ?? '',
     dkimSelector: provider?.dkimSelector ?? '',
+    useDefaultOnFailure: provider?.useDefaultOnFailure ?? false,
     version,
   }
 }

@@ -22,6 +22,7 @@ export const EMAIL_PROVIDER_LABELS = {
   replyTo: 'Reply-to Address',
   displayName: 'Display Name',
   dkimSelector: 'DKIM selector',
+  useDefaultOnFailure: 'Use the default provider when this server fails',
 } as const
 
 export const SECURITY_LABELS: Record<TConnectionSecurity, string> = {

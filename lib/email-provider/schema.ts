@@ -125,6 +125,8 @@ const base = {
       'Enter the selector only, such as s1 (not the whole ._domainkey name)',
     ),
   ),
+  /** Opt-in: messages this server could not send for a while go through the platform's default provider. */
+  useDefaultOnFailure: z.boolean(),
   /** The settings version the form was loaded with: a newer one in the database means someone else saved. */
   version: z.number().check(z.int(), z.minimum(0)),
 }
@@ -207,6 +209,7 @@ export type TEmailProviderFormValues = {
   replyTo: string
   displayName: string
   dkimSelector: string
+  useDefaultOnFailure: boolean
   version: number
 }
 

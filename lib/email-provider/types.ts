@@ -24,6 +24,8 @@ export type TStoredSettings = {
   displayName: string | null
   /** Custom SMTP: the selector of the DKIM key to check (presets know theirs). */
   dkimSelector: string | null
+  /** Opt-in fallback to the platform's default provider when this server fails */
+  useDefaultOnFailure: boolean
   /** Whether the secret of `authKind` (password, client secret or key) is saved. */
   hasSecret: boolean
 }
@@ -32,7 +34,7 @@ export type TStoredSettings = {
 export type TProviderView = TStoredSettings & { updatedAt: Date; updatedByEmail: string | null }
 
 /** One changed setting in the audit trail (a secret appears only as a note: set, replaced, removed). */
-export type TSettingsChange = { field: string; from?: string | number | null; to?: string | number | null; note?: string }
+export type TSettingsChange = { field: string; from?: string | number | boolean | null; to?: string | number | boolean | null; note?: string }
 
 /** What Send test email answers: the outcome and the SMTP conversation step by step. */
 export type TTestEmailOutcome =

@@ -3,6 +3,7 @@ import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { ipBucket } from '@/lib/server/net/ip-bucket'
+import { getMetrics } from '@/lib/server/metrics'
 
 type TPolicy = { points: number; durationSeconds: number; perIp?: boolean }
 
@@ -63,6 +64,7 @@ async function consumeEach(checks: Array<[TRateLimitName, string]>): Promise<TRa
       await (await limiterFor(name)).consume(storedKey(name, key))
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection
+      getMetrics().rateLimitRejections.inc({ limit: name })
       retryAfterMs = Math.max(retryAfterMs, rejection.msBeforeNext)
     }
   }
@@ -79,6 +81,7 @@ export async function consumeRateLimit(name: TRateLimitName, key: string): Promi
     return { ok: true, limit: limiter.points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) }
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection
+    getMetrics().rateLimitRejections.inc({ limit: name })
     return { ok: false, limit: limiter.points, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) }
   }
 }

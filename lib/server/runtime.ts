@@ -8,7 +8,6 @@ import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { markDraining, markWorkerRunning } from '@/lib/server/health'
 
 type TStopHook = () => Promise<void>
-const SHUTDOWN_GRACE_MS = 5000
 const stopHooks: TStopHook[] = []
 
 /** Registers work to finish before the process exits (workers, pools). */
@@ -32,8 +31,10 @@ export async function startServerRuntime() {
   const worker = startDeliveryWorker()
   markWorkerRunning(true)
   onShutdown(async () => {
-    closeAllTransports() // in-flight sends fail fast and are recorded as retrying, instead of holding up the exit
-    await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))])
+    // claims nothing more, gives back what waits unsent at once, lets sends in progress finish (each within the
+    // deadline) and records them: a deploy sends nothing twice. The race is a last resort should recording hang.
+    await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, env.OUTBOX_SEND_DEADLINE_MS + 5000).unref())])
+    closeAllTransports()
   })
   let isStopping = false
   const stop = async (signal: NodeJS.Signals) => {

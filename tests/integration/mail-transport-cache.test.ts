@@ -92,4 +92,23 @@ describe('getPooledTransport', () => {
     vi.useRealTimers()
     await expect(transport.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
   })
+
+  it('never closes a pool with sends in progress: evicted, it finishes them, then closes', async () => {
+    const slow = await startSmtpServer('starttls-auth', TEST_USER, 0, 300)
+    try {
+      const settings = fixtureSettings(slow.port)
+      const busy = await getPooledTransport('org-busy', settings, OPTIONS)
+      // more than the pool's five connections: some wait in the pool's queue
+      const sends = Array.from({ length: 8 }, (_, index) => busy.sendMail(mailOptionsFor(testMessage({ to: `evict-${index}@example.test` }))))
+      await slow.waitForMessages(1)
+      for (let index = 1; index <= 50; index++) await getPooledTransport(`org-${index}`, fixtureSettings(server.port), OPTIONS)
+      expect(cachedTransportCount()).toBe(50) // org-busy was evicted, the least recently used
+      const results = await Promise.allSettled(sends)
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([])
+      await expect(busy.sendMail(mailOptionsFor(testMessage()))).rejects.toThrow(closed)
+    } finally {
+      closeAllTransports()
+      await slow.close()
+    }
+  })
 })

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,6 +5,7 @@ import { once } from 'node:events'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase, type TDatabase } from '@/lib/server/db/open'
 import { keyFromBase64, seal } from '@/lib/server/crypto/secret-box'
+import { killInstances, printed, startInstance } from '../support/instance-process'
 import { startSmtpServer, TEST_USER } from '../support/smtp-server'
 
 // A real crash: a worker process is SIGKILLed in the middle of delivering a backlog, a new one takes over.
@@ -16,32 +16,15 @@ const COUNT = 40
 const isPostgres = process.env.TEST_DB === 'postgres'
 const pgliteDir = mkdtempSync(join(tmpdir(), 'crash-pglite-'))
 const databaseOptions = isPostgres ? { url: process.env.DATABASE_URL } : { pgliteDir }
-const children: ChildProcess[] = []
+afterAll(killInstances)
 
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL')
-})
-
-function startWorkerProcess(orgId: string): ChildProcess {
-  // the lease must outlast a batch (outcomes are recorded per batch), else a live worker's rows look abandoned
-  const env = { ...process.env, WATCH_ORG_ID: orgId, OUTBOX_LEASE_MS: '5000', OUTBOX_POLL_MS: '50', ...(isPostgres ? {} : { PGLITE_DIR: pgliteDir }) }
-  // node itself (not npx): SIGKILL must hit the worker, not a wrapper around it
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/worker-process.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  return child
-}
-
-function printed(child: ChildProcess, line: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.split('\n').includes(line)) resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before printing "${line}"`)))
+function startWorkerProcess(orgId: string) {
+  // the lease must outlast a send (outcomes are recorded as each ends), else a live worker's rows look abandoned
+  return startInstance(orgId, {
+    OUTBOX_LEASE_MS: '5000',
+    OUTBOX_SEND_DEADLINE_MS: '2000',
+    OUTBOX_POLL_MS: '50',
+    ...(isPostgres ? {} : { PGLITE_DIR: pgliteDir }),
   })
 }
 

@@ -66,7 +66,7 @@ describe('outbox delivery', () => {
     expect((await outboxOf(id)).map((row) => row.provider)).toEqual(Array(2).fill('captured (no default provider configured)'))
   })
 
-  it('loses nothing while the server is down and delivers each message exactly once when it is back', async () => {
+  it('holds the messages while the server is down and delivers each exactly once when it is back', async () => {
     const probe = await smtp()
     const port = probe.port
     await probe.close()
@@ -74,7 +74,8 @@ describe('outbox delivery', () => {
     const { id } = await org(port)
     const recipients = await enqueueMany(id, 5)
     worker()
-    await waitUntil(allHaveStatus(id, 'retrying'))
+    // a refused port is the organization's problem, not the recipients': the messages wait, none fails
+    await waitUntil(allHaveStatus(id, 'held'))
     const failing = await outboxOf(id)
     expect(failing.every((row) => row.lastError && row.nextAttemptAt > row.createdAt)).toBe(true)
 
@@ -100,7 +101,14 @@ describe('outbox delivery', () => {
     const server = await smtp()
     const { id } = await org(server.port)
     await enqueueMany(id, 4)
-    const claimedByDeadWorker = await claimDueMessages(await getPrisma(), 'dead-worker', 10_000, 500)
+    const claimedByDeadWorker = await claimDueMessages(await getPrisma(), {
+      workerId: 'dead-worker',
+      limit: 10_000,
+      perOrgLimit: 10_000,
+      busy: new Map(),
+      leaseMs: 500,
+      afterOrgId: '',
+    })
     expect(claimedByDeadWorker.filter((row) => row.orgId === id)).toHaveLength(4)
     worker()
     await waitUntil(allHaveStatus(id, 'sent'), 15_000)

@@ -34,6 +34,7 @@ export function providerForm(fields: Record<string, unknown> = {}): TEmailProvid
     password: '',
     displayName: 'Example',
     dkimSelector: '',
+    useDefaultOnFailure: false,
     version: 0,
     ...fields,
   })

@@ -15,6 +15,10 @@ export default async function setup() {
   // delivery tests wait on the worker: poll and retry fast
   process.env.OUTBOX_POLL_MS ??= '50'
   process.env.OUTBOX_RETRY_BASE_MS ??= '100'
+  // short enough for the tarpit test, long enough that a busy machine (PGlite shares the event loop) never hits it
+  process.env.OUTBOX_SEND_DEADLINE_MS ??= '5000'
+  process.env.OUTBOX_ALERT_AFTER_MS ??= '1500'
+  process.env.OUTBOX_FALLBACK_AFTER_MS ??= '1000'
   if (process.env.TEST_DB !== 'postgres') {
     process.env.PGLITE_DIR = 'memory://'
     delete process.env.DATABASE_URL

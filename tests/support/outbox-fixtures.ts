@@ -11,19 +11,19 @@ const actor = { id: 'test-admin', email: 'admin@example.test' }
 export type TOAuthSetup = { tokenUrl: string; clientId: string; clientSecret: string; scope: string }
 
 /** A fresh organization; with `smtpPort`, its custom provider points at that local server (STARTTLS + AUTH, or OAuth). */
-
 export async function createOrg(smtpPort?: number, oauth?: TOAuthSetup) {
   const prisma = await getPrisma()
   const suffix = randomBytes(4).toString('hex')
   const org = await prisma.organization.create({ data: { name: `Outbox ${suffix}`, slug: `outbox-${suffix}` } })
-  if (smtpPort) await pointOrgAt(org.id, smtpPort, oauth)
+  if (smtpPort) await pointOrgAt(org.id, smtpPort, { oauth })
   return org
 }
 
 const NO_OAUTH = { tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null, dkimSelector: null }
 
-/** Saves (or replaces) the organization's custom provider. */
-export async function pointOrgAt(orgId: string, smtpPort: number, oauth?: TOAuthSetup) {
+/** Saves (or replaces) the organization's custom provider; the password defaults to the test servers' one. */
+export async function pointOrgAt(orgId: string, smtpPort: number, options: { password?: string; useDefaultOnFailure?: boolean; oauth?: TOAuthSetup } = {}) {
+  const { password = TEST_USER.password, useDefaultOnFailure = false, oauth } = options
   const prisma = await getPrisma()
   const { emailProviderVersion } = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })
   const write: TProviderWrite = {
@@ -37,7 +37,8 @@ export async function pointOrgAt(orgId: string, smtpPort: number, oauth?: TOAuth
     replyTo: 'help@outbox.test',
     username: TEST_USER.username,
     displayName: 'Outbox Org',
-    secrets: { password: TEST_USER.password },
+    useDefaultOnFailure,
+    secrets: { password },
   }
   const withOAuth: TProviderWrite = oauth
     ? {

@@ -26,6 +26,8 @@ export type TTestSmtpServer = {
   received: TReceivedMail[]
   /** Resolves once `count` messages have arrived (event-based), rejects after `timeoutMs`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<TReceivedMail[]>
+  /** Changes how long each DATA reply is held from now on (a server that turns slow, then fast again). */
+  setAcceptDelay(ms: number): void
   close(): Promise<void>
 }
 
@@ -72,6 +74,7 @@ function optionsFor(kind: TSmtpFixtureKind, credentials: TCredentials): SMTPServ
 export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCredentials = TEST_USER, port = 0, acceptDelayMs = 0): Promise<TTestSmtpServer> {
   const received: TReceivedMail[] = []
   const arrivals = new EventEmitter()
+  let acceptDelay = acceptDelayMs
   const server = new SMTPServer({
     ...optionsFor(kind, credentials),
     onData(stream, session, callback) {
@@ -92,7 +95,7 @@ export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCred
             })
             arrivals.emit('message')
             const reply = `2.0.0 Ok: queued as TEST${received.length}`
-            if (acceptDelayMs > 0) setTimeout(() => callback(null, reply), acceptDelayMs)
+            if (acceptDelay > 0) setTimeout(() => callback(null, reply), acceptDelay)
             else callback(null, reply)
           },
           (error: Error) => callback(error),
@@ -111,6 +114,9 @@ export async function startSmtpServer(kind: TSmtpFixtureKind, credentials: TCred
     received,
     waitForMessages: (count, timeoutMs = 10_000) =>
       waitFor(() => received.length >= count, arrivals, 'message', timeoutMs, `${count} message(s) on port ${boundPort}`).then(() => received),
+    setAcceptDelay: (ms) => {
+      acceptDelay = ms
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -13,6 +13,7 @@ const valid = {
   password: '',
   displayName: 'Acme',
   dkimSelector: '',
+  useDefaultOnFailure: false,
   version: 0,
 }
 

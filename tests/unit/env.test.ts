@@ -35,6 +35,15 @@ describe('parseEnv', () => {
     expect(attempt).toThrow(/DEFAULT_MAIL_FROM: must be an address/)
   })
 
+  it('gives the delivery worker its defaults, and keeps the send deadline well below the lease', () => {
+    const env = parseEnv({})
+    expect([env.OUTBOX_SEND_DEADLINE_MS, env.OUTBOX_ALERT_AFTER_MS, env.OUTBOX_FALLBACK_AFTER_MS, env.OUTBOX_RETENTION_DAYS]).toEqual([
+      60_000, 300_000, 600_000, 30,
+    ])
+    expect(() => parseEnv({ OUTBOX_LEASE_MS: '60000' })).toThrow(/OUTBOX_SEND_DEADLINE_MS: must be at most half of OUTBOX_LEASE_MS/)
+    expect(() => parseEnv({ OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS: must be a whole number from 1 to 3650/)
+  })
+
   it('requires ENCRYPTION_KEY with PostgreSQL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/app', MAIL_CAPTURE: 'true' })).toThrow(/ENCRYPTION_KEY: is required with DATABASE_URL/)
     expect(parseEnv({ DATABASE_URL: 'postgresql://db/app', ENCRYPTION_KEY: key, MAIL_CAPTURE: 'true' }).ENCRYPTION_KEY).toBe(key)

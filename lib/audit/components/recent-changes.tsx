@@ -19,6 +19,8 @@ type TDetails = {
   role?: string
   from?: string
   to?: string
+  cause?: string
+  waiting?: number
 }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
@@ -44,6 +46,9 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   member_remove: ({ email }) => `Removed ${email ?? 'a member'}`,
   member_leave: () => 'Left the organization',
   member_transfer: ({ email }) => `Transferred ownership to ${email ?? 'a member'}`,
+  delivery_failing: ({ cause, waiting }) =>
+    `Email delivery started failing: ${cause ?? 'unknown cause'} (${waiting ?? 0} waiting); owners and admins were alerted`,
+  delivery_recovered: () => 'Email delivery works again',
 }
 
 function roleWord(role: string | undefined): string {

@@ -3,9 +3,14 @@ import { getPrisma } from '@/lib/server/db'
 import type { PrismaClient, TTransaction } from '@/lib/server/db/prisma'
 import type { AuditAction } from '@/lib/enums'
 
+/** Who acted: an admin, or (id null) the system itself, such as the delivery worker. */
+/** Who did it: an admin (or an API key acting for one). */
 export type TActor = { id: string; email: string }
 
-export type TAuditRecord = { orgId: string; actor: TActor; action: AuditAction; details: Record<string, unknown> }
+/** Who an audit row names: an admin, or the system itself (no id), e.g. the delivery worker. */
+export type TAuditActor = { id: string | null; email: string }
+
+export type TAuditRecord = { orgId: string; actor: TAuditActor; action: AuditAction; details: Record<string, unknown> }
 
 /**
  * Records an action in the organization's audit trail, inside the caller's transaction when it has one (so the

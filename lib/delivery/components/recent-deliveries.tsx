@@ -21,6 +21,7 @@ const KIND_LABELS: Record<OutboxKind, string> = {
   signup_attempt: 'Sign-up attempt',
   test: 'Test email',
   invitation: 'Invitation',
+  alert: 'Delivery alert',
 }
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',
@@ -29,6 +30,8 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
   retrying: 'bg-amber-100 text-amber-900',
   failed: 'bg-red-100 text-red-800',
   captured: 'bg-violet-100 text-violet-800',
+  // waiting for the organization's provider to work again (it failed before the recipient was named)
+  held: 'bg-orange-100 text-orange-900',
 }
 
 /** What happened to the organization's last emails, so an admin can see why a user got none. */

@@ -1,50 +1,95 @@
 import 'server-only'
+import type { SendMailOptions } from 'nodemailer'
 import { env } from '@/lib/env'
 import { mailOptionsFor } from '@/lib/mail/server/compose'
 import { classifySmtpError, errorContextFor } from '@/lib/mail/server/smtp-error'
 import { getPooledTransport } from '@/lib/mail/server/transport-cache'
+import type { TSmtpFailure } from '@/lib/mail/types'
 import type { TClaimedMessage } from './claim'
-import type { TDeliveryOutcome } from './outcome'
+import { isOrgLevelStage } from './failure-scope'
 import { isPastRetryWindow, retryDelayMs } from './retry-policy'
-import type { TSendingProvider } from './sending-provider'
+import type { TSendingProvider, TSmtpProvider } from './sending-provider'
 
 export type { TDeliveryOutcome } from './outcome'
 
-const UNREADABLE_PROVIDER = 'The email provider settings could not be read (for example, a saved password sealed with an unknown key): save the settings again'
+/** How one attempt went, before it becomes a recorded outcome: the worker decides what an org-level failure means. */
+export type TAttempt =
+  | { status: 'sent' | 'captured'; provider: string }
+  | { status: 'failed'; provider: string; error: string }
+  | { status: 'retrying'; provider: string; error: string }
+  | { status: 'org-failure'; provider: string; error: string; failure: Pick<TSmtpFailure, 'message' | 'hint'> }
 
-/** Sends one claimed message through the organization's provider; transient failures are retried later, permanent ones are final. */
-export async function deliverMessage(message: TClaimedMessage, lookUpProvider: () => Promise<TSendingProvider>): Promise<TDeliveryOutcome> {
+const UNREADABLE_PROVIDER = {
+  message: 'The email provider settings could not be read (for example, a saved password sealed with an unknown key)',
+  hint: 'Save the settings again',
+}
+
+const DEADLINE_FAILURE = {
+  message: 'The server did not finish the delivery in time (it kept the connection open without completing the exchange)',
+  hint: 'Check the host and port: they may point at something other than a working SMTP server',
+}
+
+/**
+ * One attempt to send a claimed message through a provider, ended by a hard deadline that aborts it (the connection
+ * carrying it is closed): nodemailer's socket timeout never fires for a server that keeps trickling replies.
+ */
+export async function attemptDelivery(
+  message: TClaimedMessage,
+  lookUpProvider: () => Promise<TSendingProvider>,
+  deadlineMs = env.OUTBOX_SEND_DEADLINE_MS,
+): Promise<TAttempt> {
   let provider: TSendingProvider
   try {
     provider = await lookUpProvider()
   } catch (error) {
     console.error('[outbox] provider lookup failed', error instanceof Error ? error.message : error)
-    return retryOrGiveUp(message, 'unknown', UNREADABLE_PROVIDER)
+    return { status: 'org-failure', provider: 'unknown', error: UNREADABLE_PROVIDER.message, failure: UNREADABLE_PROVIDER }
   }
   if (provider.kind === 'capture') return { status: 'captured', provider: provider.label }
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort()
+      resolve('deadline')
+    }, deadlineMs)
+  })
   try {
-    const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts, tuning: provider.tuning })
-    await transport.sendMail({
-      ...mailOptionsFor({
-        from: provider.from,
-        replyTo: provider.replyTo,
-        to: message.toAddress,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-      }),
-      messageId: message.messageId,
-    })
+    const result = await Promise.race([sendThrough(provider, message, controller.signal), deadline])
+    if (result === 'deadline') return { status: 'org-failure', provider: provider.label, error: DEADLINE_FAILURE.message, failure: DEADLINE_FAILURE }
     return { status: 'sent', provider: provider.label }
   } catch (error) {
+    if (controller.signal.aborted) return { status: 'org-failure', provider: provider.label, error: DEADLINE_FAILURE.message, failure: DEADLINE_FAILURE }
     const failure = classifySmtpError(error, errorContextFor(provider.settings, provider.tuning))
     const reason = failure.code ? `${failure.message} (${failure.code})` : failure.message
-    if (failure.isPermanent) return { status: 'failed', provider: provider.label, error: reason }
-    return retryOrGiveUp(message, provider.label, reason)
+    if (isOrgLevelStage(failure.stage)) return { status: 'org-failure', provider: provider.label, error: reason, failure }
+    return failure.isPermanent ? { status: 'failed', provider: provider.label, error: reason } : { status: 'retrying', provider: provider.label, error: reason }
+  } finally {
+    clearTimeout(timer)
   }
 }
 
-function retryOrGiveUp(message: TClaimedMessage, provider: string, reason: string): TDeliveryOutcome {
-  if (isPastRetryWindow(message.createdAt)) return { status: 'failed', provider, error: `Gave up after 24 hours: ${reason}` }
-  return { status: 'retrying', provider, error: reason, nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts, env.OUTBOX_RETRY_BASE_MS)) }
+async function sendThrough(provider: TSmtpProvider, message: TClaimedMessage, signal: AbortSignal): Promise<void> {
+  const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts, tuning: provider.tuning })
+  if (signal.aborted) return
+  const mail = {
+    ...mailOptionsFor({
+      from: provider.from,
+      replyTo: provider.replyTo,
+      to: message.toAddress,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+    }),
+    messageId: message.messageId,
+    // nodemailer ≥ 10.6: aborting fails this message and closes the connection carrying it, the pool goes on
+    signal,
+  } as SendMailOptions
+  await transport.sendMail(mail)
+}
+
+/** A transient failure: try again after the backoff, or give up once the message is a day old. */
+export function retryOrGiveUp(message: TClaimedMessage, provider: string, reason: string, now = Date.now()) {
+  if (isPastRetryWindow(message.createdAt, now)) return { status: 'failed' as const, provider, error: `Gave up after 24 hours: ${reason}` }
+  return { status: 'retrying' as const, provider, error: reason, nextAttemptAt: new Date(now + retryDelayMs(message.attempts, env.OUTBOX_RETRY_BASE_MS)) }
 }

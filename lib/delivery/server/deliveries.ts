@@ -2,6 +2,7 @@ import 'server-only'
 import { getPrisma } from '@/lib/server/db'
 import type { OutboxStatus } from '@/lib/enums'
 import { failure } from '@/lib/forms/domain-result'
+import type { TDeliveryHealthView } from '@/lib/delivery/types'
 
 /** The organization's latest outbox messages (no bodies), newest first, for "Recent deliveries". */
 export async function listRecentDeliveries(orgId: string, limit = 20) {
@@ -72,4 +73,10 @@ export async function listDeliveriesPage(orgId: string, query: TDeliveriesPageQu
   const deliveries = rows.slice(0, query.limit)
   const last = deliveries.at(-1)
   return { ok: true as const, deliveries, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null }
+}
+
+/** How the organization's provider is doing (the health line), or null when nothing was sent yet. */
+export async function getDeliveryHealth(orgId: string): Promise<TDeliveryHealthView | null> {
+  const prisma = await getPrisma()
+  return prisma.deliveryHealth.findUnique({ where: { orgId }, select: { lastDeliveredAt: true, failingSince: true, failureCause: true, failureHint: true } })
 }

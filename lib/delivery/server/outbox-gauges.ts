@@ -11,7 +11,7 @@ export async function collectOutboxGauges(): Promise<void> {
     prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
     prisma.$queryRaw<Array<{ seconds: number | null }>>`
       SELECT extract(epoch FROM (now() - min("nextAttemptAt")))::float8 AS seconds
-        FROM outbox_message WHERE status IN ('queued', 'retrying') AND "nextAttemptAt" <= now()`,
+        FROM outbox_message WHERE status IN ('queued', 'retrying', 'held') AND "nextAttemptAt" <= now()`,
   ])
   for (const status of Object.values(OutboxStatus)) outboxMessages.set({ status }, counts.find((row) => row.status === status)?._count._all ?? 0)
   outboxOldestDueSeconds.set(Math.max(0, oldest?.seconds ?? 0))

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { env } from '@/lib/env'
 import type { TTransaction } from '@/lib/server/db/prisma'
 
-export type TOutboxKind = Exclude<OutboxKind, 'test'>
+export type TOutboxKind = Exclude<OutboxKind, 'test' | 'alert'>
 
 export type TOutboxEmail = {
   orgId: string

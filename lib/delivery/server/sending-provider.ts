@@ -18,11 +18,14 @@ export type TSmtpProvider = {
   replyTo?: TMailbox
   allowPrivateHosts: boolean
   tuning?: TSmtpTuning
+  /** the organization opted in to the default provider when its own server fails */
+  useDefaultOnFailure?: boolean
 }
 
 export type TSendingProvider = TSmtpProvider | { kind: 'capture'; label: string }
 
 export const CAPTURE_LABEL = 'captured (no default provider configured)'
+export const FALLBACK_LABEL = 'default provider (fallback)'
 
 /** The provider an organization's email goes through right now: its custom one, else the platform default, else capture. */
 export async function sendingProviderFor(orgId: string): Promise<TSendingProvider> {
@@ -37,20 +40,26 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
       from: { name: custom.displayName ?? '', address: custom.fromAddress },
       replyTo: custom.replyTo ? { address: custom.replyTo } : undefined,
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
+      useDefaultOnFailure: custom.useDefaultOnFailure,
     }
   }
   // org users' emails through the platform: 50 a day until the organization has a verified owner (default-quota.ts)
   if (env.DEFAULT_SMTP_URL) await assertDefaultQuota(orgId)
-  return platformProvider()
+  return defaultProvider()
 }
 
-/** Console emails (invitations) come from the platform, never through the organization's own provider. */
+/** Console emails (invitations, alerts) come from the platform, never through the organization's own provider. */
 export function isPlatformEmail(kind: string): boolean {
-  return kind === 'invitation'
+  return kind === 'invitation' || kind === 'alert'
 }
 
-/** The platform's default provider, else capture. */
-export function platformProvider(): TSendingProvider {
+/** The default provider standing in for an organization's failing server (opt-in), labelled as such. */
+export function fallbackProvider(): TSendingProvider {
+  return { ...defaultProvider(), label: FALLBACK_LABEL }
+}
+
+/** The platform's default provider, or capture when none is configured. */
+export function defaultProvider(): TSendingProvider {
   if (!env.DEFAULT_SMTP_URL) return { kind: 'capture', label: CAPTURE_LABEL }
   const platform = parseSmtpUrl(env.DEFAULT_SMTP_URL)
   return {

@@ -130,6 +130,21 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
             {...form.register('dkimSelector')}
           />
         )}
+        <div className="sm:col-span-6">
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 rounded border-slate-300"
+              aria-describedby="fallback-hint"
+              {...form.register('useDefaultOnFailure')}
+            />
+            <span className="font-medium">{EMAIL_PROVIDER_LABELS.useDefaultOnFailure}</span>
+          </label>
+          <p id="fallback-hint" className="mt-1 pl-6 text-sm text-slate-600">
+            Off by default. When your server has been unable to send an email for a while (10 minutes by default: refused sign-in, unreachable or silent
+            server), the platform’s mail service sends it instead, from its own address. Test emails always use your server.
+          </p>
+        </div>
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-xl border-t border-slate-200 bg-slate-50 px-6 py-4">
         <div className="min-w-0 flex-1">

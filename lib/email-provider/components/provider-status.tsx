@@ -3,9 +3,11 @@ import { formatDateTime } from '@/components/ui/format'
 import { isSecretExpiring } from '@/lib/email-provider/form-values'
 import { AUTH_KIND_LABELS } from '@/lib/email-provider/labels'
 import { presetById } from '@/lib/email-provider/presets'
+import { DeliveryHealth } from '@/lib/delivery/components/delivery-health'
+import type { TDeliveryHealthView } from '@/lib/delivery/types'
 
-/** Which provider sends the organization's emails right now (and whether its client secret is about to expire). */
-export function ProviderStatus({ provider }: { provider: TProviderView | null }) {
+/** Which provider sends the organization's emails right now, how it is doing, and whether its client secret is about to expire. */
+export function ProviderStatus({ provider, health = null }: { provider: TProviderView | null; health?: TDeliveryHealthView | null }) {
   const isExpiring = provider?.authKind === 'oauth_client_credentials' && isSecretExpiring(provider.clientSecretExpiresAt)
   return (
     <div role="status" aria-label="Provider in use" className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs">
@@ -31,6 +33,11 @@ export function ProviderStatus({ provider }: { provider: TProviderView | null })
           </p>
         )}
       </div>
+      {provider && (
+        <div className="pl-5">
+          <DeliveryHealth health={health} />
+        </div>
+      )}
       {isExpiring && provider?.clientSecretExpiresAt && (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <span className="font-semibold">The client secret expires on {provider.clientSecretExpiresAt.toISOString().slice(0, 10)}.</span> Create a new secret

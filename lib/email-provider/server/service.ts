@@ -44,6 +44,7 @@ export function storedFieldsOf(form: TEmailProviderForm, stored: TStoredSettings
     replyTo: form.replyTo || null,
     displayName: form.displayName || null,
     dkimSelector: form.preset === 'custom' ? form.dkimSelector || null : null,
+    useDefaultOnFailure: form.useDefaultOnFailure,
   }
 }
 

@@ -26,6 +26,7 @@ const PUBLIC_SELECT = {
   replyTo: true,
   displayName: true,
   dkimSelector: true,
+  useDefaultOnFailure: true,
   updatedAt: true,
   updatedByEmail: true,
 } as const

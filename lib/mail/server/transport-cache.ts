@@ -1,17 +1,23 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
+import type { SendMailOptions, SMTPSentMessageInfo } from 'nodemailer'
 import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
 import { buildTransport, type TBuildTransportOptions, type TSmtpTransport } from './transport'
 
 // Pooled transports per organization. A transport pins the address its host resolved to, so
 // it is rebuilt when the settings change, after an idle minute, and after MAX_AGE_MS at most
-// (to follow DNS changes of busy providers).
+// (to follow DNS changes of busy providers). A transport dropped from the cache while sends are
+// in progress (evicted, settings changed) finishes them first, then closes.
 
 type TEntry = {
   fingerprint: string
   transport: Promise<TSmtpTransport>
   createdAt: number
   idleTimer?: NodeJS.Timeout
+  /** sendMail calls not finished yet */
+  sending: number
+  /** dropped from the cache: closes once `sending` is 0 */
+  isRetired: boolean
 }
 
 type TCacheOptions = Omit<TBuildTransportOptions, 'pool'>
@@ -35,7 +41,8 @@ export function getPooledTransport(cacheKey: string, settings: TSmtpSettings, op
   }
   if (existing) forgetTransport(cacheKey)
 
-  const entry: TEntry = { fingerprint, transport: buildTransport(settings, { ...options, pool: true }), createdAt: Date.now() }
+  const entry = { fingerprint, createdAt: Date.now(), sending: 0, isRetired: false } as TEntry
+  entry.transport = buildTransport(settings, { ...options, pool: true }).then((transport) => countingSends(transport, entry))
   entries.set(cacheKey, entry)
   // a refused host or failed lookup is not cached: the next call tries again
   entry.transport.catch(() => {
@@ -60,7 +67,8 @@ export function forgetTransport(cacheKey: string): void {
   const entry = entries.get(cacheKey)
   if (!entry) return
   removeEntry(cacheKey, entry)
-  closeQuietly(entry)
+  entry.isRetired = true
+  if (entry.sending === 0) closeQuietly(entry)
 }
 
 /** Closes every cached transport (on shutdown, and between tests). */
@@ -87,8 +95,28 @@ function armIdleTimer(cacheKey: string, entry: TEntry): void {
 }
 
 function closeQuietly(entry: TEntry): void {
-  // the pool finishes a delivery in progress before it closes that connection
   entry.transport.then((transport) => transport.close()).catch(() => undefined)
+}
+
+// Counts the sends in progress, so that dropping the entry waits for them (the pool's close() would fail the
+// messages still in its queue).
+function countingSends(transport: TSmtpTransport, entry: TEntry): TSmtpTransport {
+  const sendMail = transport.sendMail.bind(transport) as (mail: SendMailOptions) => Promise<SMTPSentMessageInfo>
+  const send = (mail: SendMailOptions) => {
+    entry.sending++
+    return sendMail(mail).finally(() => {
+      entry.sending--
+      if (entry.isRetired && entry.sending === 0) closeQuietly(entry)
+    })
+  }
+  transport.sendMail = ((mail: SendMailOptions, callback?: (err: Error | null, info: SMTPSentMessageInfo) => void) => {
+    if (!callback) return send(mail)
+    send(mail).then(
+      (info) => callback(null, info),
+      (error: Error) => callback(error, undefined as unknown as SMTPSentMessageInfo),
+    )
+  }) as TSmtpTransport['sendMail']
+  return transport
 }
 
 // Hashed: the key material (password, client secret, private key) is not kept readable in the cache.

@@ -16,7 +16,10 @@ export type TBuildTransportOptions = { pool?: boolean; allowPrivateHosts?: boole
 
 export type TSmtpTransport = Transporter<SMTPSentMessageInfo>
 
-const POOL = { maxConnections: 5, maxMessages: Infinity, idleTimeout: 10_000 } as const
+/** Connections of one pooled transport: the delivery worker sends at most this many messages of an organization at once. */
+export const POOL_CONNECTIONS = 5
+
+const POOL = { maxConnections: POOL_CONNECTIONS, maxMessages: Infinity, idleTimeout: 10_000 } as const
 
 /** True when the session signs in (password or OAuth 2.0), so it must be encrypted before AUTH. */
 export function hasCredentials(settings: TSmtpSettings): boolean {

@@ -13,7 +13,7 @@ import { EmailProviderForm } from '@/lib/email-provider/components/email-provide
 import { DangerZone } from '@/lib/email-provider/components/danger-zone'
 import { RecentChanges } from '@/lib/audit/components/recent-changes'
 import { RecentDeliveries } from '@/lib/delivery/components/recent-deliveries'
-import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
+import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/deliveries'
 
 export const metadata = { title: 'Email Provider' }
 
@@ -21,10 +21,11 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
   const { org, admin, role } = await requireOrgAccess((await params).slug)
   // Viewers see everything but secrets (never shown to anyone) read-only; the actions refuse them as well.
   const isReadOnly = !can(role, 'edit-provider')
-  const [{ provider, version }, audit, deliveries] = await Promise.all([
+  const [{ provider, version }, audit, deliveries, health] = await Promise.all([
     getProviderView(org.id),
     listRecentAudit(org.id, 10, EMAIL_PROVIDER_AUDIT_ACTIONS),
     listRecentDeliveries(org.id),
+    getDeliveryHealth(org.id),
   ])
   const initialValues = formValuesOf(provider, version)
   return (
@@ -37,7 +38,7 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
           your own SMTP server so they come from a familiar sender on your domain.
         </p>
       </header>
-      <ProviderStatus provider={provider} />
+      <ProviderStatus provider={provider} health={health} />
       <EmailProviderForm
         slug={org.slug}
         initialValues={initialValues}

@@ -1,0 +1,10 @@
+// Whose problem a failed attempt is: the organization's provider (hold every message of the organization) or this
+// one recipient (retry or fail this message only).
+import type { TSmtpStage } from '@/lib/mail/types'
+
+const ORG_LEVEL_STAGES: ReadonlySet<TSmtpStage> = new Set(['dns', 'tcp', 'tls', 'ehlo', 'token', 'auth', 'mail'])
+
+/** True for a failure before the recipient is named: lookup, connection, TLS, greeting, token, sign-in, MAIL FROM. */
+export function isOrgLevelStage(stage: TSmtpStage): boolean {
+  return ORG_LEVEL_STAGES.has(stage)
+}

@@ -1,0 +1,35 @@
+import 'server-only'
+import { Button, Link, Text } from '@react-email/components'
+import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { oneLine, renderEmail, type TRenderedEmail } from './render'
+
+/** Tells an organization's owners and admins that its email provider fails, and where to fix it. */
+export function deliveryFailing(input: {
+  orgName: string
+  cause: string
+  hint: string
+  since: string
+  waiting: number
+  link: string
+}): Promise<TRenderedEmail> {
+  const orgName = oneLine(input.orgName)
+  const intro = `Sign-up and password reset emails of ${orgName} cannot go through your email provider since ${input.since}. They are kept and will be sent once it works again.`
+  const cause = `Cause: ${input.cause}. ${input.hint}.`
+  const waiting = `${input.waiting} ${input.waiting === 1 ? 'message is' : 'messages are'} waiting.`
+  const footer = 'You get this email once per incident, because you are an owner or admin of this organization.'
+  return renderEmail(
+    `Email delivery is failing for ${orgName}`,
+    <EmailLayout orgName={orgName} preview="Your email provider is failing" title="Email delivery is failing" footer={footer}>
+      <Text style={paragraph}>{intro}</Text>
+      <Text style={paragraph}>{cause}</Text>
+      <Text style={paragraph}>{waiting}</Text>
+      <Button href={input.link} style={button}>
+        Open the Email Provider settings
+      </Button>
+      <Text style={fallbackLink}>
+        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
+      </Text>
+    </EmailLayout>,
+    [intro, '', cause, waiting, '', 'Open the Email Provider settings:', input.link, '', '--', footer],
+  )
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { env } from '@/lib/env'
+import { getPrisma } from '@/lib/server/db'
+import { FALLBACK_LABEL } from '@/lib/delivery/server/sending-provider'
+import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
+import { closeAllTransports } from '@/lib/mail/server/transport-cache'
+import { startSmtpServer } from '../support/smtp-server'
+import { createOrg, enqueueMany, outboxOf, pointOrgAt } from '../support/outbox-fixtures'
+import { waitUntil } from '../support/wait-until'
+
+// The opt-in fallback: a message the organization's server could not send for OUTBOX_FALLBACK_AFTER_MS goes through
+// the platform's default provider (captured here: the tests run without DEFAULT_SMTP_URL). Off, messages wait.
+
+const workers: TWorker[] = []
+const orgIds: string[] = []
+
+afterEach(async () => {
+  for (const worker of workers.splice(0)) await worker.stop()
+  closeAllTransports()
+  const prisma = await getPrisma()
+  await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
+})
+
+async function refusedPort() {
+  const probe = await startSmtpServer('starttls-auth')
+  await probe.close()
+  return probe.port
+}
+
+describe('the fallback to the default provider', () => {
+  it('takes over messages the failing server held too long, only when the organization opted in', async () => {
+    const port = await refusedPort()
+    const optedIn = await createOrg()
+    const optedOut = await createOrg()
+    orgIds.push(optedIn.id, optedOut.id)
+    await pointOrgAt(optedIn.id, port, { useDefaultOnFailure: true })
+    await pointOrgAt(optedOut.id, port)
+    await enqueueMany(optedIn.id, 3)
+    await enqueueMany(optedOut.id, 3)
+    const queuedAt = Date.now()
+    workers.push(createDeliveryWorker(getPrisma))
+
+    await waitUntil(async () => (await outboxOf(optedIn.id)).every((row) => row.status === 'captured'), env.OUTBOX_FALLBACK_AFTER_MS + 10_000)
+    expect(Date.now() - queuedAt).toBeGreaterThanOrEqual(env.OUTBOX_FALLBACK_AFTER_MS)
+    expect((await outboxOf(optedIn.id)).map((row) => row.provider)).toEqual(Array(3).fill(FALLBACK_LABEL))
+    // opted out: the messages keep waiting for the organization's server (one of them may be probing it right now)
+    expect((await outboxOf(optedOut.id)).filter((row) => !['held', 'sending'].includes(row.status))).toEqual([])
+    // the organization's own server is still failing: the health line says so
+    const prisma = await getPrisma()
+    expect((await prisma.deliveryHealth.findUniqueOrThrow({ where: { orgId: optedIn.id } })).failingSince).not.toBeNull()
+  }, 30_000)
+})
