@@ -6,6 +6,7 @@ import { upgradeLegacySecrets } from '@/lib/email-provider/server/rotate-secrets
 import { startDeliveryWorker } from '@/lib/delivery/server/worker'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { markDraining, markWorkerRunning } from '@/lib/server/health'
+import { getLogger } from '@/lib/server/logger'
 
 type TStopHook = () => Promise<void>
 const stopHooks: TStopHook[] = []
@@ -19,14 +20,14 @@ export function onShutdown(hook: TStopHook) {
 export async function startServerRuntime() {
   const keyring = getKeyring()
   const database = await getDatabase()
-  console.info(`[db] using ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'}`)
+  getLogger().info(`[db] using ${database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'}`)
   const upgraded = await upgradeLegacySecrets(database.prisma, keyring.all, keyring.current)
-  if (upgraded > 0) console.info(`[db] re-sealed ${upgraded} provider password(s) in the v2 secrets format`)
+  if (upgraded > 0) getLogger().info(`[db] re-sealed ${upgraded} provider password(s) in the v2 secrets format`)
   if (env.SMTP_ALLOW_PRIVATE_HOSTS) {
-    console.warn('[mail] SMTP_ALLOW_PRIVATE_HOSTS=true: organizations may send through hosts on private and loopback addresses (the SSRF guard is off).')
+    getLogger().warn('[mail] SMTP_ALLOW_PRIVATE_HOSTS=true: organizations may send through hosts on private and loopback addresses (the SSRF guard is off).')
   }
   if (!env.DEFAULT_SMTP_URL) {
-    console.warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
+    getLogger().warn('[mail] DEFAULT_SMTP_URL is not set: emails of organizations without a custom provider are captured locally, not sent.')
   }
   const worker = startDeliveryWorker()
   markWorkerRunning(true)
@@ -41,9 +42,9 @@ export async function startServerRuntime() {
     if (isStopping) return
     isStopping = true
     markDraining()
-    console.info(`[server] ${signal}: shutting down`)
+    getLogger().info(`[server] ${signal}: shutting down`)
     await Promise.allSettled(stopHooks.map((hook) => hook()))
-    await closeDatabase().catch((error) => console.error('[db] close failed', error))
+    await closeDatabase().catch((error) => getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[db] close failed'))
     process.exit(0)
   }
   // `on`, not `once`: a second signal (Ctrl+C reaches the whole process group) must not kill us mid-close

@@ -9,6 +9,7 @@ import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { applyMigrations } from '@/lib/server/db/migrate'
 import { openDatabase, type TDatabase } from '@/lib/server/db/open'
 import { env } from '@/lib/env'
+import { getLogger } from '@/lib/server/logger'
 import { isPostgresRun, openEmptyDatabase, type TEmptyDatabase } from '../support/data-db'
 import { createTestDatabase, dropTestDatabase } from '../support/postgres'
 
@@ -138,7 +139,7 @@ describe('applyMigrations on an empty database', () => {
     const migrations = expectedMigrations(dir)
     const [first] = migrations
     expect(await applyMigrations(database.driver, dir)).toEqual(migrations.map((migration) => migration.name))
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const warn = vi.spyOn(getLogger(), 'warn').mockImplementation(() => {})
     writeFileSync(join(dir, first.name, 'migration.sql'), `${readFileSync(join(dir, first.name, 'migration.sql'), 'utf8')}\n-- edited\n`)
 
     expect(await applyMigrations(database.driver, dir)).toEqual([])

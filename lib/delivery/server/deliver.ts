@@ -9,6 +9,7 @@ import type { TClaimedMessage } from './claim'
 import { isOrgLevelStage } from './failure-scope'
 import { isPastRetryWindow, retryDelayMs } from './retry-policy'
 import type { TSendingProvider, TSmtpProvider } from './sending-provider'
+import { getLogger } from '@/lib/server/logger'
 
 export type { TDeliveryOutcome } from './outcome'
 
@@ -42,7 +43,7 @@ export async function attemptDelivery(
   try {
     provider = await lookUpProvider()
   } catch (error) {
-    console.error('[outbox] provider lookup failed', error instanceof Error ? error.message : error)
+    getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] provider lookup failed')
     return { status: 'org-failure', provider: 'unknown', error: UNREADABLE_PROVIDER.message, failure: UNREADABLE_PROVIDER }
   }
   if (provider.kind === 'capture') return { status: 'captured', provider: provider.label }

@@ -5,6 +5,7 @@ import { env } from '@/lib/env'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { sendIncidentAlert } from './alert'
 import { claimIncidentAlert, unclaimIncidentAlert, type THold, type TOrgFailure } from './org-health'
+import { getLogger } from '@/lib/server/logger'
 
 // An incident: an organization's provider has been failing for OUTBOX_ALERT_AFTER_MS. It starts with one alert to the
 // owners and admins and an audit row, and ends (another audit row) with the next delivery.
@@ -30,7 +31,7 @@ export async function noteOrgFailure(prismaOf: () => Promise<PrismaClient>, orgI
       throw error
     }
   } catch (error) {
-    console.error('[outbox] alerting about a failing provider failed', error instanceof Error ? error.message : error)
+    getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] alerting about a failing provider failed')
   }
 }
 

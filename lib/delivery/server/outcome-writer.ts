@@ -1,6 +1,7 @@
 import 'server-only'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { recordOutcomes, type TOutcomeRecord } from './record-outcomes'
+import { getLogger } from '@/lib/server/logger'
 
 // Outcomes are recorded as each message finishes: those that finish within LINGER_MS of each other share statements
 // (a busy worker writes dozens per statement), but none waits for the rest of its claim.
@@ -26,7 +27,7 @@ export function createOutcomeWriter(prismaOf: () => Promise<PrismaClient>): TOut
         await recordOutcomes(await prismaOf(), batch)
       } catch (error) {
         // the rows stay claimed; once their lease runs out they are sent again (at-least-once)
-        console.error('[outbox] recording outcomes failed', error instanceof Error ? error.message : error)
+        getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] recording outcomes failed')
       }
     })
     return writing

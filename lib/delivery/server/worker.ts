@@ -16,6 +16,7 @@ import { purgeExpired } from './retention'
 import { isPastRetryWindow } from './retry-policy'
 import { defaultProvider, FALLBACK_LABEL, fallbackProvider, isPlatformEmail, sendingProviderFor, type TSendingProvider } from './sending-provider'
 import { getMetrics } from '@/lib/server/metrics'
+import { getLogger } from '@/lib/server/logger'
 
 // Messages this instance holds at once (claimed, waiting or sending), in all and per organization: one organization's
 // flood fills at most PER_ORG_LIMIT of CAPACITY, so every other organization's message is claimed at the next round.
@@ -95,7 +96,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
   const purge = () =>
     prismaOf()
       .then((prisma) => purgeExpired(prisma))
-      .catch((error) => console.error('[outbox] purging expired rows failed', error instanceof Error ? error.message : error))
+      .catch((error) => getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] purging expired rows failed'))
   let purgeTimer = setTimeout(function purgeNow() {
     void purge().then(() => {
       if (!isStopping) purgeTimer = setTimeout(purgeNow, PURGE_EVERY_MS).unref()
@@ -131,7 +132,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
     if (messages.length === 0) return Promise.resolve()
     return prismaOf()
       .then((prisma) => releaseMessages(prisma, messages))
-      .catch((error) => console.error('[outbox] releasing messages failed', error instanceof Error ? error.message : error))
+      .catch((error) => getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] releasing messages failed'))
       .finally(() => settle(messages))
   }
 
@@ -222,7 +223,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
       const nextAttemptAt = new Date(Math.max(Date.now(), Math.min(hold.heldUntil.getTime(), fallbackAt)))
       return { status: 'held', provider: attempt.provider, error: attempt.error, nextAttemptAt }
     } catch (error) {
-      console.error('[outbox] holding the organization failed', error instanceof Error ? error.message : error)
+      getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] holding the organization failed')
       return retryOrGiveUp(message, attempt.provider, attempt.error)
     }
   }
@@ -241,7 +242,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
         const { endedIncident, failingSince } = await markOrgDelivered(prisma, message.orgId)
         if (endedIncident) await noteIncidentEnded(prisma, message.orgId, failingSince)
       })
-      .catch((error) => console.error('[outbox] recording provider health failed', error instanceof Error ? error.message : error))
+      .catch((error) => getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] recording provider health failed'))
   }
 
   const claimRound = async () => {
@@ -278,7 +279,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
           await claimRound()
         } catch (error) {
           isBacklogged = false
-          console.error('[outbox] claiming failed', error instanceof Error ? error.message : error)
+          getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[outbox] claiming failed')
         }
       }
       if (!isStopping && !(isBacklogged && CAPACITY - held >= CLAIM_MIN)) await idle()

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { env } from '@/lib/env'
+import { getLogger } from '@/lib/server/logger'
 import { ensureOwnerOnlyDir } from '@/lib/server/fs/owner-only'
 import { keyFromBase64, type TKey } from './secret-box'
 
@@ -37,6 +38,6 @@ export function loadOrCreateLocalKey(dataDir: string): string {
   const key = randomBytes(32).toString('base64')
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' })
   chmodSync(file, 0o600)
-  console.warn(`[config] ENCRYPTION_KEY is not set: generated one into ${file} (mode 0600). Set ENCRYPTION_KEY in production and keep it safe.`)
+  getLogger().warn(`[config] ENCRYPTION_KEY is not set: generated one into ${file} (mode 0600). Set ENCRYPTION_KEY in production and keep it safe.`)
   return key
 }

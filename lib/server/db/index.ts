@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { env } from '@/lib/env'
 import { ensureOwnerOnlyDir } from '@/lib/server/fs/owner-only'
 import { openDatabase, type TDatabase } from './open'
+import { getLogger } from '@/lib/server/logger'
 
 // One database per process, shared by every module (and surviving Next's module re-evaluation).
 const holder = globalThis as typeof globalThis & { __database?: Promise<TDatabase> }
@@ -15,7 +16,7 @@ export function getDatabase(): Promise<TDatabase> {
   // the embedded default keeps its files in DATA_DIR, beside the generated key: all of it owner-only
   if (!holder.__database && !env.DATABASE_URL && !env.PGLITE_DIR) ensureOwnerOnlyDir(env.DATA_DIR)
   holder.__database ??= openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR ?? join(env.DATA_DIR, 'pglite') }).then((database) => {
-    if (database.applied.length > 0) console.info(`[db] applied migrations: ${database.applied.join(', ')}`)
+    if (database.applied.length > 0) getLogger().info(`[db] applied migrations: ${database.applied.join(', ')}`)
     return database
   })
   return holder.__database

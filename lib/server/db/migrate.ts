@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { getLogger } from '@/lib/server/logger'
 
 export type TMigrationDriver = {
   exec(sql: string): Promise<unknown>
@@ -39,7 +40,7 @@ export async function applyMigrations(driver: TMigrationDriver, dir: string): Pr
     const sql = readFileSync(join(dir, name, 'migration.sql'))
     const checksum = createHash('sha256').update(sql).digest('hex')
     if (done.has(name)) {
-      if (done.get(name) !== checksum) console.warn(`[migrate] ${name} was edited after it was applied`)
+      if (done.get(name) !== checksum) getLogger().warn(`[migrate] ${name} was edited after it was applied`)
       continue
     }
     const id = randomUUID()

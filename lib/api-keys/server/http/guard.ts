@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { consumeRateLimit } from '@/lib/server/rate-limit'
 import { authenticateApiKey, type TApiCaller } from '@/lib/api-keys/server/authenticate'
 import { problem } from './problem'
+import { getLogger } from '@/lib/server/logger'
 
 type TNeed = 'read' | 'write'
 type THandler = (caller: TApiCaller, request: Request) => Promise<Response>
@@ -50,7 +51,10 @@ async function guarded(need: TNeed, handler: THandler, request: Request): Promis
   } catch (error) {
     // never the request or its body: they may hold a secret
     const reference = randomUUID()
-    console.error(`Management API error ${reference} on ${request.method} ${new URL(request.url).pathname}:`, error instanceof Error ? error.stack : error)
+    getLogger().error(
+      { reference, method: request.method, path: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) },
+      'Management API error',
+    )
     return problem(500, { detail: `Something went wrong on our side. Reference: ${reference}`, code: 'internal' })
   }
 }
