@@ -7,12 +7,21 @@ import { DeliveryHealth } from '@/lib/delivery/components/delivery-health'
 import type { TDeliveryHealthView } from '@/lib/delivery/types'
 
 /** Which provider sends the organization's emails right now, how it is doing, and whether its client secret is about to expire. */
-export function ProviderStatus({ provider, health = null }: { provider: TProviderView | null; health?: TDeliveryHealthView | null }) {
+type TProviderStatusProps = {
+  provider: TProviderView | null
+  health?: TDeliveryHealthView | null
+  /** No platform mail service is configured: emails without a custom provider are captured, not delivered. */
+  isCapture?: boolean
+  /** Where the line stands: on the Email Provider page the form is below it; elsewhere it links there. */
+  place?: 'settings' | 'home'
+}
+
+export function ProviderStatus({ provider, health = null, isCapture = false, place = 'settings' }: TProviderStatusProps) {
   const isExpiring = provider?.authKind === 'oauth_client_credentials' && isSecretExpiring(provider.clientSecretExpiresAt)
   return (
     <div role="status" aria-label="Provider in use" className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs">
       <div className="flex items-start gap-3">
-        <span className={`mt-1.5 size-2 shrink-0 rounded-full ${provider ? 'bg-emerald-500' : 'bg-slate-400'}`} aria-hidden />
+        <span className={`mt-1.5 size-2 shrink-0 rounded-full ${provider ? 'bg-emerald-500' : isCapture ? 'bg-amber-500' : 'bg-slate-400'}`} aria-hidden />
         {provider ? (
           <p className="text-sm text-slate-700">
             <span className="font-semibold text-slate-900">Custom provider in use:</span> {presetById(provider.preset)?.label ?? 'Custom SMTP'} ·{' '}
@@ -28,8 +37,18 @@ export function ProviderStatus({ provider, health = null }: { provider: TProvide
           </p>
         ) : (
           <p className="text-sm text-slate-700">
-            <span className="font-semibold text-slate-900">Default provider in use.</span> Emails are sent by the platform’s own mail service until you
-            configure your server below.
+            {isCapture ? (
+              <>
+                <span className="font-semibold text-slate-900">No email is delivered yet.</span> This platform has no mail service configured, so your users’
+                emails are captured (kept in Recent deliveries, not sent) until the platform’s operator sets one up or you connect your own server
+                {place === 'settings' ? ' below' : ' under Email Provider'}.
+              </>
+            ) : (
+              <>
+                <span className="font-semibold text-slate-900">Default provider in use.</span> Emails are sent by the platform’s own mail service
+                {place === 'settings' ? ' until you configure your server below.' : '. Connect your own server under Email Provider to send from your domain.'}
+              </>
+            )}
           </p>
         )}
       </div>

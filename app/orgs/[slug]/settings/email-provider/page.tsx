@@ -1,4 +1,5 @@
 import { requireOrgAccess } from '@/lib/auth/server/session'
+import { env } from '@/lib/env'
 import { can } from '@/lib/members/roles'
 import { EMAIL_PROVIDER_AUDIT_ACTIONS } from '@/lib/audit/groups'
 import { getProviderView } from '@/lib/email-provider/server/store'
@@ -34,11 +35,12 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
         <p className="text-sm font-medium text-slate-500">Organizational Settings</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Email Provider</h1>
         <p className="mt-2 max-w-prose text-sm text-slate-600">
-          Your users receive sign-up verification and password recovery emails from {org.name}. By default they are sent by the platform’s mail service; connect
-          your own SMTP server so they come from a familiar sender on your domain.
+          Your users receive sign-up verification and password recovery emails from {org.name}.{' '}
+          {env.DEFAULT_SMTP_URL ? 'By default they are sent by the platform’s mail service; connect' : 'Connect'} your own SMTP server so they come from a
+          familiar sender on your domain.
         </p>
       </header>
-      <ProviderStatus provider={provider} health={health} />
+      <ProviderStatus provider={provider} health={health} isCapture={!env.DEFAULT_SMTP_URL} />
       <EmailProviderForm
         slug={org.slug}
         initialValues={initialValues}
