@@ -49,6 +49,7 @@ export const ZProviderResource = z.object({
   replyTo: ZNullableString,
   displayName: ZNullableString,
   dkimSelector: ZNullableString,
+  useDefaultOnFailure: z.boolean(),
   hasPassword: z.boolean(),
   hasSecret: z.boolean(),
   updatedAt: ZIsoDateTime,

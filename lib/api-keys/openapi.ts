@@ -2,7 +2,7 @@
 import { z } from 'zod/mini'
 import { ZEmailProviderForm, ZTestEmailRequest } from '@/lib/email-provider/schema'
 import { ZDeliveriesPage, ZDeliveriesQuery, ZProblem, ZProviderResponse, ZRevertBody, ZTestEmailResult } from './api-schema'
-import { BLANK_WHEN_ABSENT } from './provider-body'
+import { BLANK_WHEN_ABSENT, OFF_WHEN_ABSENT } from './provider-body'
 
 type TJsonSchema = Record<string, unknown>
 
@@ -17,7 +17,7 @@ const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output'):
 // come in If-Match instead.
 function providerSettingsSchema(): TJsonSchema {
   const union = jsonSchema(ZEmailProviderForm, 'input') as { oneOf: Array<{ required: string[]; properties: Record<string, TJsonSchema> }> }
-  const optional = new Set<string>([...BLANK_WHEN_ABSENT, 'version'])
+  const optional = new Set<string>([...BLANK_WHEN_ABSENT, ...OFF_WHEN_ABSENT, 'version'])
   for (const branch of union.oneOf) {
     branch.required = branch.required.filter((field) => !optional.has(field))
     branch.properties.port = { anyOf: [{ type: 'integer', minimum: 1, maximum: 65535 }, branch.properties.port], description: 'e.g. 587 or "587"' }
@@ -44,6 +44,7 @@ const PROVIDER_EXAMPLE = {
     replyTo: 'support@example.com',
     displayName: 'Example',
     dkimSelector: null,
+    useDefaultOnFailure: false,
     hasPassword: true,
     hasSecret: true,
     updatedAt: '2026-11-27T17:20:00.000Z',

@@ -15,10 +15,14 @@ export const BLANK_WHEN_ABSENT = [
   'clientSecretExpiresAt',
 ] as const
 
-/** An API body as the Email Provider form would send it: absent optional fields blank, a numeric port as text. */
+/** Switches API callers may leave out: off unless sent. */
+export const OFF_WHEN_ABSENT = ['useDefaultOnFailure'] as const
+
+/** An API body as the Email Provider form would send it: absent optional fields blank or off, a numeric port as text. */
 export function asProviderForm(body: TJsonObject, version: number): TJsonObject {
   const form: TJsonObject = { ...body, version }
   for (const field of BLANK_WHEN_ABSENT) form[field] ??= ''
+  for (const field of OFF_WHEN_ABSENT) form[field] ??= false
   if (typeof body.port === 'number' && Number.isInteger(body.port)) form.port = String(body.port)
   return form
 }

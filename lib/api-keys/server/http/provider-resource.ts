@@ -21,6 +21,7 @@ export function providerResource(provider: TProviderView): TProviderResource {
     replyTo: provider.replyTo,
     displayName: provider.displayName,
     dkimSelector: provider.dkimSelector,
+    useDefaultOnFailure: provider.useDefaultOnFailure,
     hasPassword: provider.authKind === 'password' && provider.hasSecret,
     hasSecret: provider.hasSecret,
     updatedAt: provider.updatedAt.toISOString(),
