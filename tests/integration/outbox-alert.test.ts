@@ -1,28 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
-import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
-import { closeAllTransports } from '@/lib/mail/server/transport-cache'
-import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker'
+import { startSmtpServer } from '../support/smtp-server'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
+import { outboxHarness } from '../support/outbox-harness'
 
 // When an organization's provider has been failing for OUTBOX_ALERT_AFTER_MS, its owners and admins get one email
 // through the default provider (captured here: the tests run without DEFAULT_SMTP_URL), and the audit trail records
 // the start and the end of the incident.
 
-const workers: TWorker[] = []
-const servers: TTestSmtpServer[] = []
-const orgIds: string[] = []
-
-afterEach(async () => {
-  for (const worker of workers.splice(0)) await worker.stop()
-  closeAllTransports()
-  for (const server of servers.splice(0)) await server.close()
-  const prisma = await getPrisma()
-  await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
-})
+const { workers, servers, orgIds } = outboxHarness()
 
 describe('a failing provider', () => {
   it('alerts every owner and admin once per incident, and audits its start and end', async () => {

@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
 import { retryHeldMessages } from '@/lib/delivery/server/retry-held'
-import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
-import { closeAllTransports, forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
-import { startSmtpServer, TEST_USER, type TTestSmtpServer } from '../support/smtp-server'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker'
+import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
+import { startSmtpServer, TEST_USER } from '../support/smtp-server'
 import { createOrg, enqueueMany, outboxOf, pointOrgAt } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
+import { outboxHarness } from '../support/outbox-harness'
 
 // Defect 5 of issue 12: one organization's flood to a slow server filled every batch, so another organization's
 // message waited behind it; a batch kept the settings it started with, even after they were reverted.
 
-const workers: TWorker[] = []
-const servers: TTestSmtpServer[] = []
-const orgIds: string[] = []
-
-afterEach(async () => {
-  for (const worker of workers.splice(0)) await worker.stop()
-  closeAllTransports()
-  for (const server of servers.splice(0)) await server.close()
-  const prisma = await getPrisma()
-  await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
-})
+const { workers, servers, orgIds } = outboxHarness()
 
 describe('fair claims', () => {
   it("deliver another organization's message at once while one organization floods a slow server", async () => {

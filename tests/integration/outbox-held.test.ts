@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
 import { retryHeldMessages } from '@/lib/delivery/server/retry-held'
-import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
-import { closeAllTransports, forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
-import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker'
+import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
+import { startSmtpServer } from '../support/smtp-server'
 import { createOrg, enqueueMany, outboxOf, pointOrgAt } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
+import { outboxHarness } from '../support/outbox-harness'
 
 // Defect 4 of issue 12: a failure of the organization's provider (sign-in, sender, unreachable server) failed every
 // queued message. Now the organization's messages are held, and saving new settings retries them at once.
 
-const workers: TWorker[] = []
-const servers: TTestSmtpServer[] = []
-const orgIds: string[] = []
-
-afterEach(async () => {
-  for (const worker of workers.splice(0)) await worker.stop()
-  closeAllTransports()
-  for (const server of servers.splice(0)) await server.close()
-  const prisma = await getPrisma()
-  await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
-})
+const { workers, servers, orgIds } = outboxHarness()
 
 const statuses = async (orgId: string) => (await outboxOf(orgId)).map((row) => row.status)
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import type { SendMailOptions, SMTPSentMessageInfo } from 'nodemailer'
 import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
-import { buildTransport, type TBuildTransportOptions, type TSmtpTransport } from './transport'
+import { buildTransport, wrapSendMail, type TBuildTransportOptions, type TSmtpTransport } from './transport'
 
 // Pooled transports per organization. A transport pins the address its host resolved to, so
 // it is rebuilt when the settings change, after an idle minute, and after MAX_AGE_MS at most
@@ -109,14 +109,7 @@ function countingSends(transport: TSmtpTransport, entry: TEntry): TSmtpTransport
       if (entry.isRetired && entry.sending === 0) closeQuietly(entry)
     })
   }
-  transport.sendMail = ((mail: SendMailOptions, callback?: (err: Error | null, info: SMTPSentMessageInfo) => void) => {
-    if (!callback) return send(mail)
-    send(mail).then(
-      (info) => callback(null, info),
-      (error: Error) => callback(error, undefined as unknown as SMTPSentMessageInfo),
-    )
-  }) as TSmtpTransport['sendMail']
-  return transport
+  return wrapSendMail(transport, send)
 }
 
 // Hashed: the key material (password, client secret, private key) is not kept readable in the cache.

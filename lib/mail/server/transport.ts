@@ -90,6 +90,11 @@ function renewRefusedToken(transport: TSmtpTransport, auth: TOAuth2Auth): TSmtpT
       return sendMail(mail)
     }
   }
+  return wrapSendMail(transport, send)
+}
+
+/** Replaces `transport.sendMail` with `send` (promise form), keeping nodemailer's callback form working too. */
+export function wrapSendMail(transport: TSmtpTransport, send: (mail: SendMailOptions) => Promise<SMTPSentMessageInfo>): TSmtpTransport {
   transport.sendMail = ((mail: SendMailOptions, callback?: (err: Error | null, info: SMTPSentMessageInfo) => void) => {
     if (!callback) return send(mail)
     send(mail).then(
