@@ -9,6 +9,10 @@ import { collectOutboxGauges } from '@/lib/delivery/server/outbox-gauges'
 import { GET as live } from '@/app/api/health/live/route'
 import { GET as ready } from '@/app/api/health/ready/route'
 import { openFreshDatabase } from '../support/data-db'
+import { startSmtpServer } from '../support/smtp-server'
+import { waitUntil } from '../support/wait-until'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker'
+import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { createOrg, enqueueMany } from '../support/outbox-fixtures'
 
 afterAll(() => closeDatabase())
@@ -54,6 +58,24 @@ describe('health', () => {
 })
 
 describe('metrics', () => {
+  it('counts real deliveries by outcome and provider kind, and their time from enqueue to accepted', async () => {
+    const smtp = await startSmtpServer('starttls-auth')
+    const org = await createOrg(smtp.port)
+    const worker = createDeliveryWorker(getPrisma)
+    try {
+      const sentBefore = await counterValue('email_deliveries_total{outcome="sent",provider_kind="custom"}')
+      await enqueueMany(org.id, 2, 'metrics-delivery')
+      worker.wake()
+      await smtp.waitForMessages(2)
+      await waitUntil(async () => (await counterValue('email_deliveries_total{outcome="sent",provider_kind="custom"}')) >= sentBefore + 2)
+      expect(await getMetrics().registry.metrics()).toMatch(/^email_delivery_duration_seconds_count \d+/m)
+    } finally {
+      await worker.stop()
+      closeAllTransports()
+      await smtp.close()
+    }
+  })
+
   it('exposes the outbox gauges, counters and process metrics in Prometheus text, without organization labels', async () => {
     const org = await createOrg()
     await enqueueMany(org.id, 3, 'metrics')
@@ -68,3 +90,8 @@ describe('metrics', () => {
     expect(text).not.toContain(org.id)
   })
 })
+
+async function counterValue(series: string): Promise<number> {
+  const line = (await getMetrics().registry.metrics()).split('\n').find((candidate) => candidate.startsWith(`${series} `))
+  return line ? Number(line.slice(series.length + 1)) : 0
+}
