@@ -13,6 +13,7 @@ import { ZAcceptWithPassword, ZInvitationRef, ZInvitationToken, ZInvite, ZMember
 import { acceptInvitation, acceptInvitationWithPassword } from '@/lib/members/server/accept'
 import * as service from '@/lib/members/server/service'
 import { routes } from '@/lib/routes'
+import { getLogger } from '@/lib/server/logger'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 
 // The page's buttons follow the same roles; these checks are what holds when a request is forged. The services check
@@ -92,6 +93,16 @@ export async function leaveOrganizationAction(slug: string): Promise<TActionFail
   if (!access.ok) return access
   const result = await service.leaveOrganization(access.org, access.admin)
   if (!result.ok) return membersFailure(result)
+  redirect(routes.home)
+}
+
+/** Delete organization (owners): everything in it goes, then the admin lands on their next organization, or sign-up. */
+export async function deleteOrganizationAction(slug: string): Promise<TActionFailure> {
+  const access = await authorizeOrgAction(slug, PERMISSIONS['delete-organization'])
+  if (!access.ok) return access
+  const result = await service.deleteOrganization(access.org, access.admin)
+  if (!result.ok) return membersFailure(result)
+  getLogger().info({ orgId: access.org.id, actorId: access.admin.id }, 'organization deleted')
   redirect(routes.home)
 }
 

@@ -7,7 +7,7 @@ export type TRole = MembershipRole
 export const ROLE_LABELS: Record<TRole, string> = { owner: 'Owner', admin: 'Admin', viewer: 'Viewer' }
 
 export const ROLE_DESCRIPTIONS: Record<TRole, string> = {
-  owner: 'Everything, including members and ownership',
+  owner: 'Everything, including members, ownership and deleting the organization',
   admin: 'Email provider, test email, revert; invites admins and viewers',
   viewer: 'Sees the settings read-only',
 }
@@ -18,18 +18,19 @@ export const ROLES: readonly TRole[] = ['owner', 'admin', 'viewer']
 /** Roles an invitation may grant: ownership is transferred, never invited. */
 export const INVITABLE_ROLES = ['admin', 'viewer'] as const satisfies readonly TRole[]
 
-export type TPermission = 'view' | 'edit-provider' | 'invite' | 'manage-members'
+export type TPermission = 'view' | 'edit-provider' | 'invite' | 'manage-members' | 'delete-organization'
 
 /**
  * `view`: the console's pages (the Email Provider page read-only, the member list). `edit-provider`: Update, Send test
  * email, Revert, Check DNS. `invite`: invite, resend and revoke invitations. `manage-members`: change roles, remove
- * members, transfer ownership.
+ * members, transfer ownership. `delete-organization`: delete the organization with everything in it.
  */
 export const PERMISSIONS: Record<TPermission, readonly TRole[]> = {
   view: ['owner', 'admin', 'viewer'],
   'edit-provider': ['owner', 'admin'],
   invite: ['owner', 'admin'],
   'manage-members': ['owner'],
+  'delete-organization': ['owner'],
 }
 
 /** Whether `role` holds `permission`. */

@@ -155,3 +155,19 @@ describe('transferring ownership', () => {
     expect(await roleOf(team.org.id, team.owner.id)).toBe('owner')
   })
 })
+
+describe('deleting the organization', () => {
+  it('is for owners only, and takes everything in the organization with it', async () => {
+    const team = await createTeam()
+    for (const actor of [team.admin, team.viewer, team.outsider]) {
+      expect(await service.deleteOrganization(team.org, actor)).toEqual({ ok: false, code: 'forbidden' })
+    }
+    const prisma = await getPrisma()
+    expect(await prisma.organization.count({ where: { id: team.org.id } })).toBe(1)
+
+    expect(await service.deleteOrganization(team.org, team.owner)).toEqual({ ok: true })
+    expect(await prisma.organization.count({ where: { id: team.org.id } })).toBe(0)
+    expect(await prisma.membership.count({ where: { orgId: team.org.id } })).toBe(0)
+    expect(await prisma.auditEntry.count({ where: { orgId: team.org.id } })).toBe(0)
+  })
+})

@@ -129,6 +129,14 @@ export async function leaveOrganization(org: TOrgRef, actor: TActor): Promise<TM
   })
 }
 
+/** Deletes the organization with everything in it (settings, secrets, users, outbox, audit): owners only. */
+export async function deleteOrganization(org: TOrgRef, actor: TActor): Promise<TMembersResult> {
+  return asActor(org.id, actor, 'delete-organization', async (tx) => {
+    await store.deleteOrganization(tx, org.id)
+    return { ok: true }
+  })
+}
+
 /** Makes another member the owner; the actor (an owner) stays on as Admin. */
 export async function transferOwnership(org: TOrgRef, actor: TActor, userId: string): Promise<TMembersResult> {
   if (userId === actor.id) return failure('self')

@@ -162,3 +162,8 @@ export async function listOrgsOf(userId: string) {
   })
   return rows.map((row) => ({ name: row.org.name, slug: row.org.slug, role: row.role }))
 }
+
+/** Deletes the organization; its memberships, invitations, provider settings, users, outbox and audit trail go with it. */
+export async function deleteOrganization(tx: TTransaction, orgId: string): Promise<void> {
+  await tx.organization.delete({ where: { id: orgId } })
+}

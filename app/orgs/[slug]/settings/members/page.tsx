@@ -7,6 +7,7 @@ import { listMembers, listPendingInvitations } from '@/lib/members/server/store'
 import { InviteMemberDialog } from '@/lib/members/components/invite-member-dialog'
 import { MembersTable } from '@/lib/members/components/members-table'
 import { PendingInvitations } from '@/lib/members/components/pending-invitations'
+import { DeleteOrganization } from '@/lib/members/components/delete-organization'
 
 export const metadata = { title: 'Members' }
 
@@ -33,6 +34,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       <MembersTable slug={org.slug} orgName={org.name} members={members} currentUserId={admin.id} canManage={can(role, 'manage-members')} />
       {canInvite && <PendingInvitations slug={org.slug} invitations={invitations} />}
       <RecentChanges entries={audit} />
+      {can(role, 'delete-organization') && <DeleteOrganization slug={org.slug} orgName={org.name} />}
     </div>
   )
 }
