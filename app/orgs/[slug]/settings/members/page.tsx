@@ -32,7 +32,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       </header>
       <MembersTable slug={org.slug} orgName={org.name} members={members} currentUserId={admin.id} canManage={can(role, 'manage-members')} />
       {canInvite && <PendingInvitations slug={org.slug} invitations={invitations} />}
-      <RecentChanges entries={audit} />
+      <RecentChanges entries={audit} now={new Date()} />
     </div>
   )
 }
