@@ -89,13 +89,13 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
             {deliveries.map((delivery) => (
               <tr key={delivery.id} className="block py-2 align-top md:table-row md:py-0">
                 <td data-label="Email" className={CELL}>
-                  <span className="min-w-0">
-                    <span className="block text-slate-800">{KIND_LABELS[delivery.kind]}</span>
-                    <span className="block break-all text-slate-600">{delivery.toAddress}</span>
-                  </span>
+                  <div className="min-w-0">
+                    <div className="text-slate-800">{KIND_LABELS[delivery.kind]}</div>
+                    <div className="break-all text-slate-600">{delivery.toAddress}</div>
+                  </div>
                 </td>
                 <td data-label="Status" className={CELL}>
-                  <span className="min-w-0 flex-1">
+                  <div className="min-w-0 flex-1">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
                     {delivery.status === 'captured' && canOpenCaptured && (
                       <Link href={routes.capturedEmail(slug, delivery.id)} className="ml-2 rounded text-xs font-semibold text-brand-700 hover:underline">
@@ -103,9 +103,9 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
                       </Link>
                     )}
                     {isWaiting(delivery.status) && (
-                      <span className="mt-1 block text-xs text-slate-600">
-                        Next attempt <RelativeTime date={delivery.nextAttemptAt} now={now} />
-                      </span>
+                      <div className="mt-1 text-xs text-slate-600">
+                        Next attempt {delivery.nextAttemptAt > now ? <RelativeTime date={delivery.nextAttemptAt} now={now} /> : 'due now'}
+                      </div>
                     )}
                     {delivery.lastError && (
                       <details className="group mt-1 text-xs text-red-700">
@@ -115,7 +115,7 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
                         </summary>
                       </details>
                     )}
-                  </span>
+                  </div>
                 </td>
                 <td data-label="Attempts" className={cn(CELL, 'text-slate-700')}>
                   {delivery.attempts}
@@ -127,7 +127,7 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
                   <RelativeTime date={delivery.createdAt} now={now} />
                 </td>
                 {canRetry && (
-                  <td data-label="" className={cn(CELL, 'before:hidden md:before:hidden')}>
+                  <td className={cn(CELL, 'before:hidden', !isWaiting(delivery.status) && 'max-md:hidden')}>
                     {isWaiting(delivery.status) && <RetryNowButton slug={slug} delivery={{ id: delivery.id, toAddress: delivery.toAddress }} />}
                   </td>
                 )}
