@@ -1,7 +1,15 @@
 // Which audit actions each page's "Recent changes" lists (client-safe).
 import type { AuditAction } from '@/lib/enums'
 
-export const EMAIL_PROVIDER_AUDIT_ACTIONS: readonly AuditAction[] = ['email_provider_update', 'email_provider_revert', 'email_provider_test']
+export const EMAIL_PROVIDER_AUDIT_ACTIONS: readonly AuditAction[] = [
+  'email_provider_update',
+  'email_provider_revert',
+  'email_provider_test',
+  'delivery_retry_now',
+]
+
+/** The Email Provider page's default view: its configuration changes, without the test emails. */
+export const EMAIL_PROVIDER_CHANGE_ACTIONS: readonly AuditAction[] = EMAIL_PROVIDER_AUDIT_ACTIONS.filter((action) => action !== 'email_provider_test')
 
 export const MEMBER_AUDIT_ACTIONS: readonly AuditAction[] = [
   'member_invite',

@@ -47,7 +47,12 @@ test('Send test email delivers with the unsaved form values and shows each step'
 
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('status', { name: 'Provider in use' })).toContainText('Default provider in use')
-  await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText(`Sent a test email to ${admin.email}: sent`)
+  // test emails are listed behind the filter: the default view shows configuration changes only
+  const recent = page.getByRole('region', { name: 'Recent changes' })
+  await expect(recent).not.toContainText('Sent a test email')
+  await recent.getByRole('link', { name: 'Changes and test emails' }).click()
+  await expect(recent.getByRole('link', { name: 'Changes and test emails' })).toHaveAttribute('aria-current', 'page')
+  await expect(recent).toContainText(`Sent a test email to ${admin.email}: sent`)
 })
 
 test('a wrong password is reported at the Password field and no mail is stored', async ({ page }) => {

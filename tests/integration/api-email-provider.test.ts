@@ -163,7 +163,7 @@ describe('PUT /api/v1/email-provider', () => {
     expect((await getProviderForSending(org.id))?.secrets).toEqual({ password: PASSWORD })
     const audit = await listRecentAudit(org.id)
     expect(audit[0]).toMatchObject({ action: 'email_provider_update', actorEmail: 'api-key:terraform' })
-    const html = renderToStaticMarkup(createElement(RecentChanges, { entries: audit }))
+    const html = renderToStaticMarkup(createElement(RecentChanges, { entries: audit, now: new Date() }))
     expect(html).toContain('Set up the custom provider smtp.example.com')
     expect(html).toContain('via API key terraform')
   })

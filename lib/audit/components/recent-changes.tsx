@@ -1,4 +1,7 @@
-import { formatDateTime } from '@/components/ui/format'
+import Link from 'next/link'
+import { cn } from '@/components/ui/cn'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { ShowMoreLink } from '@/components/ui/show-more-link'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 import type { AuditAction } from '@/lib/enums'
 import { apiKeyActorLabel } from '@/lib/api-keys/labels'
@@ -49,6 +52,7 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   delivery_failing: ({ cause, waiting }) =>
     `Email delivery started failing: ${cause ?? 'unknown cause'} (${waiting ?? 0} waiting); owners and admins were alerted`,
   delivery_recovered: () => 'Email delivery works again',
+  delivery_retry_now: ({ recipient }) => `Retried now the email to ${recipient ?? 'a recipient'}`,
 }
 
 function roleWord(role: string | undefined): string {
@@ -59,27 +63,60 @@ function describe(entry: TAuditRow): string {
   return DESCRIBE[entry.action]((entry.details ?? {}) as TDetails)
 }
 
+/** A filter link of Recent changes ("Changes" / "Changes and test emails"). */
+export type TChangesFilter = { label: string; href: string; isCurrent: boolean }
+
+type TProps = {
+  entries: TAuditRow[]
+  /** The time the page was rendered, for "3 min ago". */
+  now: Date
+  filters?: readonly TChangesFilter[]
+  /** The "Show more" link's target, when there may be more. */
+  moreHref?: string | null
+}
+
 /** The organization's last changes to its email provider (who, when, which fields; never a secret). */
-export function RecentChanges({ entries }: { entries: TAuditRow[] }) {
+export function RecentChanges({ entries, now, filters = [], moreHref = null }: TProps) {
   return (
     <section aria-labelledby="recent-changes" className="rounded-xl border border-slate-200 bg-white shadow-xs">
-      <h2 id="recent-changes" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
-        Recent changes
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-6 py-4">
+        <h2 id="recent-changes" className="text-base font-semibold text-slate-900">
+          Recent changes
+        </h2>
+        {filters.length > 0 && (
+          <nav aria-label="Recent changes filter" className="flex gap-1 text-sm">
+            {filters.map((filter) => (
+              <Link
+                key={filter.href}
+                href={filter.href}
+                scroll={false}
+                aria-current={filter.isCurrent ? 'page' : undefined}
+                className={cn(
+                  'rounded-md px-2.5 py-1 font-medium',
+                  filter.isCurrent ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900',
+                )}
+              >
+                {filter.label}
+              </Link>
+            ))}
+          </nav>
+        )}
+      </div>
       {entries.length === 0 ? (
         <p className="px-6 py-5 text-sm text-slate-500">No changes yet.</p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <li key={entry.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-6 py-3 text-sm">
-              <span className="text-slate-800">{describe(entry)}</span>
+              <span className="min-w-0 break-words text-slate-800">{describe(entry)}</span>
               <span className="text-slate-500">
-                {apiKeyActorLabel(entry.actorEmail) ?? entry.actorEmail} · {formatDateTime(entry.createdAt)}
+                {apiKeyActorLabel(entry.actorEmail) ?? entry.actorEmail} · <RelativeTime date={entry.createdAt} now={now} />
               </span>
             </li>
           ))}
         </ul>
       )}
+      {moreHref && <ShowMoreLink href={moreHref} label="changes" />}
     </section>
   )
 }

@@ -1,8 +1,10 @@
 import Link from 'next/link'
-import { formatDateTime } from '@/components/ui/format'
 import { cn } from '@/components/ui/cn'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { ShowMoreLink } from '@/components/ui/show-more-link'
 import type { OutboxKind, OutboxStatus } from '@/lib/enums'
 import { routes } from '@/lib/routes'
+import { RetryNowButton } from './retry-now-button'
 
 type TDelivery = {
   id: string
@@ -13,6 +15,7 @@ type TDelivery = {
   provider: string | null
   lastError: string | null
   createdAt: Date
+  nextAttemptAt: Date
 }
 
 const KIND_LABELS: Record<OutboxKind, string> = {
@@ -34,8 +37,27 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
   held: 'bg-orange-100 text-orange-900',
 }
 
+const isWaiting = (status: OutboxStatus) => status === 'retrying' || status === 'held'
+
+// Below md each row is a card of "label: value" lines (the label from data-label); from md up, a table.
+const CELL =
+  'flex gap-3 px-4 py-1 md:table-cell md:px-4 md:py-3 before:w-24 before:shrink-0 before:text-xs before:font-semibold before:text-slate-500 before:uppercase before:content-[attr(data-label)] md:before:content-none'
+
+type TProps = {
+  slug: string
+  deliveries: TDelivery[]
+  /** The time the page was rendered, for "3 min ago". */
+  now: Date
+  canOpenCaptured?: boolean
+  /** Owners and admins: Retry now on retrying and held rows. */
+  canRetry?: boolean
+  /** The "Show more" link's target, when there may be more. */
+  moreHref?: string | null
+}
+
 /** What happened to the organization's last emails, so an admin can see why a user got none. */
-export function RecentDeliveries({ slug, deliveries, canOpenCaptured = true }: { slug: string; deliveries: TDelivery[]; canOpenCaptured?: boolean }) {
+export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true, canRetry = false, moreHref = null }: TProps) {
+  const headings = ['Email', 'Status', 'Attempts', 'Provider', 'Queued', ...(canRetry ? ['Actions'] : [])]
   return (
     <section aria-labelledby="recent-deliveries" className="rounded-xl border border-slate-200 bg-white shadow-xs">
       <h2 id="recent-deliveries" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
@@ -44,41 +66,77 @@ export function RecentDeliveries({ slug, deliveries, canOpenCaptured = true }: {
       {deliveries.length === 0 ? (
         <p className="px-6 py-5 text-sm text-slate-500">No emails sent yet. Sign-up and recovery emails to your users will appear here.</p>
       ) : (
-        // focusable, so keyboard users can scroll a table wider than the page even when it holds no link
-        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600" tabIndex={0} aria-labelledby="recent-deliveries">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
-              <tr>
-                {['Type', 'Recipient', 'Status', 'Attempts', 'Provider', 'Queued'].map((heading) => (
-                  <th key={heading} scope="col" className="px-6 py-2 font-semibold whitespace-nowrap">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {deliveries.map((delivery) => (
-                <tr key={delivery.id} className="align-top">
-                  <td className="px-6 py-3 whitespace-nowrap text-slate-800">{KIND_LABELS[delivery.kind]}</td>
-                  <td className="px-6 py-3 whitespace-nowrap text-slate-800">{delivery.toAddress}</td>
-                  <td className="px-6 py-3">
+        <table className="block w-full text-left text-sm md:table md:table-fixed">
+          <thead className="sr-only bg-slate-50 text-xs text-slate-500 uppercase md:not-sr-only md:table-header-group">
+            <tr>
+              {headings.map((heading) => (
+                <th
+                  key={heading}
+                  scope="col"
+                  className={cn(
+                    'px-4 py-2 font-semibold',
+                    heading === 'Email' && 'md:w-[30%]',
+                    heading === 'Status' && 'md:w-[30%]',
+                    heading === 'Actions' && 'sr-only md:w-28',
+                  )}
+                >
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="block divide-y divide-slate-100 md:table-row-group">
+            {deliveries.map((delivery) => (
+              <tr key={delivery.id} className="block py-2 align-top md:table-row md:py-0">
+                <td data-label="Email" className={CELL}>
+                  <div className="min-w-0">
+                    <div className="text-slate-800">{KIND_LABELS[delivery.kind]}</div>
+                    <div className="break-all text-slate-600">{delivery.toAddress}</div>
+                  </div>
+                </td>
+                <td data-label="Status" className={CELL}>
+                  <div className="min-w-0 flex-1">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
                     {delivery.status === 'captured' && canOpenCaptured && (
                       <Link href={routes.capturedEmail(slug, delivery.id)} className="ml-2 rounded text-xs font-semibold text-brand-700 hover:underline">
                         Open<span className="sr-only"> captured email to {delivery.toAddress}</span>
                       </Link>
                     )}
-                    {delivery.lastError && <p className="mt-1 max-w-xs text-xs text-red-700">{delivery.lastError}</p>}
+                    {isWaiting(delivery.status) && (
+                      <div className="mt-1 text-xs text-slate-600">
+                        Next attempt {delivery.nextAttemptAt > now ? <RelativeTime date={delivery.nextAttemptAt} now={now} /> : 'due now'}
+                      </div>
+                    )}
+                    {delivery.lastError && (
+                      <details className="group mt-1 text-xs text-red-700">
+                        <summary className="cursor-pointer truncate rounded group-open:break-words group-open:whitespace-pre-wrap focus-visible:outline-2 focus-visible:outline-brand-600">
+                          <span className="sr-only">Error: </span>
+                          {delivery.lastError}
+                        </summary>
+                      </details>
+                    )}
+                  </div>
+                </td>
+                <td data-label="Attempts" className={cn(CELL, 'text-slate-700')}>
+                  {delivery.attempts}
+                </td>
+                <td data-label="Provider" className={cn(CELL, 'break-words text-slate-700')}>
+                  {delivery.provider ?? '—'}
+                </td>
+                <td data-label="Queued" className={cn(CELL, 'text-slate-500')}>
+                  <RelativeTime date={delivery.createdAt} now={now} />
+                </td>
+                {canRetry && (
+                  <td className={cn(CELL, 'before:hidden', !isWaiting(delivery.status) && 'max-md:hidden')}>
+                    {isWaiting(delivery.status) && <RetryNowButton slug={slug} delivery={{ id: delivery.id, toAddress: delivery.toAddress }} />}
                   </td>
-                  <td className="px-6 py-3 text-slate-700">{delivery.attempts}</td>
-                  <td className="px-6 py-3 text-slate-700">{delivery.provider ?? '—'}</td>
-                  <td className="px-6 py-3 whitespace-nowrap text-slate-500">{formatDateTime(delivery.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
+      {moreHref && <ShowMoreLink href={moreHref} label="deliveries" />}
     </section>
   )
 }

@@ -11,7 +11,18 @@ export async function listRecentDeliveries(orgId: string, limit = 20) {
     where: { orgId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
-    select: { id: true, kind: true, toAddress: true, status: true, attempts: true, provider: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      kind: true,
+      toAddress: true,
+      status: true,
+      attempts: true,
+      provider: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      nextAttemptAt: true,
+    },
   })
 }
 

@@ -1,7 +1,9 @@
 import { requireOrgAccess } from '@/lib/auth/server/session'
 import { env } from '@/lib/env'
 import { can } from '@/lib/members/roles'
-import { EMAIL_PROVIDER_AUDIT_ACTIONS } from '@/lib/audit/groups'
+import { EMAIL_PROVIDER_AUDIT_ACTIONS, EMAIL_PROVIDER_CHANGE_ACTIONS } from '@/lib/audit/groups'
+import { hrefWith, listLimitOf, showMoreHref } from '@/components/ui/show-more'
+import { routes } from '@/lib/routes'
 import { getProviderView } from '@/lib/email-provider/server/store'
 import { Suspense } from 'react'
 import { SenderDomainSection } from '@/lib/email-provider/sender-domain/components/sender-domain-section'
@@ -18,16 +20,29 @@ import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/d
 
 export const metadata = { title: 'Email Provider' }
 
-export default async function EmailProviderPage({ params }: { params: Promise<{ slug: string }> }) {
+type TSearchParams = Record<string, string | string[] | undefined>
+
+export default async function EmailProviderPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
   const { org, admin, role } = await requireOrgAccess((await params).slug)
   // Viewers see everything but secrets (never shown to anyone) read-only; the actions refuse them as well.
   const isReadOnly = !can(role, 'edit-provider')
+  // ?deliveries=40, ?changes=40 (Show more) and ?changes-filter=all (test emails too): server-rendered, no client state
+  const query = await searchParams
+  const deliveriesLimit = listLimitOf(query.deliveries)
+  const changesLimit = listLimitOf(query.changes)
+  const showsTests = query['changes-filter'] === 'all'
   const [{ provider, version }, audit, deliveries, health] = await Promise.all([
     getProviderView(org.id),
-    listRecentAudit(org.id, 10, EMAIL_PROVIDER_AUDIT_ACTIONS),
-    listRecentDeliveries(org.id),
+    listRecentAudit(org.id, changesLimit, showsTests ? EMAIL_PROVIDER_AUDIT_ACTIONS : EMAIL_PROVIDER_CHANGE_ACTIONS),
+    listRecentDeliveries(org.id, deliveriesLimit),
     getDeliveryHealth(org.id),
   ])
+  const now = new Date()
+  const path = routes.emailProvider(org.slug)
+  const changesFilters = [
+    { label: 'Changes', href: hrefWith(path, query, { 'changes-filter': null, changes: null }), isCurrent: !showsTests },
+    { label: 'Changes and test emails', href: hrefWith(path, query, { 'changes-filter': 'all', changes: null }), isCurrent: showsTests },
+  ]
   const initialValues = formValuesOf(provider, version)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -52,8 +67,15 @@ export default async function EmailProviderPage({ params }: { params: Promise<{ 
       <Suspense fallback={<SenderDomainSection variant="checking" domain={provider ? (domainOfAddress(provider.fromAddress) ?? undefined) : undefined} />}>
         <SenderDomainPanel slug={org.slug} provider={provider} isReadOnly={isReadOnly} />
       </Suspense>
-      <RecentDeliveries slug={org.slug} deliveries={deliveries} canOpenCaptured={!isReadOnly} />
-      <RecentChanges entries={audit} />
+      <RecentDeliveries
+        slug={org.slug}
+        deliveries={deliveries}
+        now={now}
+        canOpenCaptured={!isReadOnly}
+        canRetry={!isReadOnly}
+        moreHref={showMoreHref(path, query, 'deliveries', deliveriesLimit, deliveries.length)}
+      />
+      <RecentChanges entries={audit} now={now} filters={changesFilters} moreHref={showMoreHref(path, query, 'changes', changesLimit, audit.length)} />
       {!isReadOnly && <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />}
     </div>
   )

@@ -33,7 +33,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       </header>
       <MembersTable slug={org.slug} orgName={org.name} members={members} currentUserId={admin.id} canManage={can(role, 'manage-members')} />
       {canInvite && <PendingInvitations slug={org.slug} invitations={invitations} />}
-      <RecentChanges entries={audit} />
+      <RecentChanges entries={audit} now={new Date()} />
       {can(role, 'delete-organization') && <DeleteOrganization slug={org.slug} orgName={org.name} />}
     </div>
   )
