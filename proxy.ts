@@ -16,7 +16,14 @@ export function proxy(request: NextRequest) {
   if (rejection)
     return new NextResponse(`${rejection.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${rejection.reason}\n`, plainText(rejection.status))
   const { pathname, search } = request.nextUrl
-  if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), apiSecurityHeaders({ appUrl: env.APP_URL }))
+  // one id per request, in the logs of every instance and in the answer (an id a proxy set in front is kept)
+  const given = request.headers.get('x-request-id')
+  const requestId = given && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : crypto.randomUUID()
+  if (pathname.startsWith('/api/')) {
+    const apiHeaders = new Headers(request.headers)
+    apiHeaders.set('x-request-id', requestId)
+    return withHeaders(NextResponse.next({ request: { headers: apiHeaders } }), { ...apiSecurityHeaders({ appUrl: env.APP_URL }), 'X-Request-Id': requestId })
+  }
 
   const path = pathname + search
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
@@ -28,9 +35,10 @@ export function proxy(request: NextRequest) {
   }
   const headers = new Headers(request.headers)
   headers.set('x-pathname', path)
+  headers.set('x-request-id', requestId)
   headers.set('x-nonce', nonce)
   headers.set('Content-Security-Policy', security['Content-Security-Policy']!)
-  return withHeaders(NextResponse.next({ request: { headers } }), security)
+  return withHeaders(NextResponse.next({ request: { headers } }), { ...security, 'X-Request-Id': requestId })
 }
 
 function plainText(status: number) {

@@ -52,7 +52,13 @@ async function guarded(need: TNeed, handler: THandler, request: Request): Promis
     // never the request or its body: they may hold a secret
     const reference = randomUUID()
     getLogger().error(
-      { reference, method: request.method, path: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) },
+      {
+        reference,
+        requestId: request.headers.get('x-request-id'),
+        method: request.method,
+        path: new URL(request.url).pathname,
+        error: error instanceof Error ? error.stack : String(error),
+      },
       'Management API error',
     )
     return problem(500, { detail: `Something went wrong on our side. Reference: ${reference}`, code: 'internal' })
