@@ -21,3 +21,5 @@ export const MEMBER_AUDIT_ACTIONS: readonly AuditAction[] = [
   'member_leave',
   'member_transfer',
 ]
+
+export const API_KEY_AUDIT_ACTIONS: readonly AuditAction[] = ['api_key_create', 'api_key_revoke']

@@ -49,9 +49,10 @@ test('create an API key in the console, call GET /api/v1/email-provider with it,
   expect(revoked.status()).toBe(401)
   expect(revoked.headers()['content-type']).toContain('application/problem+json')
 
-  await page.getByRole('link', { name: 'Email Provider' }).click()
-  await expect(page.getByText('Created the API key terraform')).toBeVisible()
-  await expect(page.getByText('Revoked the API key terraform')).toBeVisible()
+  await page.reload()
+  const changes = page.getByRole('region', { name: 'Recent changes' })
+  await expect(changes).toContainText('Created the API key terraform')
+  await expect(changes).toContainText('Revoked the API key terraform')
 })
 
 test('the OpenAPI document is served without a key', async ({ request }) => {

@@ -3,12 +3,15 @@ import { listApiKeys } from '@/lib/api-keys/server/store'
 import { ApiKeyList } from '@/lib/api-keys/components/api-key-list'
 import { CreateApiKeyDialog } from '@/lib/api-keys/components/create-api-key-dialog'
 import { routes } from '@/lib/routes'
+import { listRecentAudit } from '@/lib/audit/server/store'
+import { RecentChanges } from '@/lib/audit/components/recent-changes'
+import { API_KEY_AUDIT_ACTIONS } from '@/lib/audit/groups'
 
 export const metadata = { title: 'API keys' }
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { org } = await requireOrgAccess((await params).slug, SETTINGS_ROLES)
-  const keys = await listApiKeys(org.id)
+  const [keys, audit] = await Promise.all([listApiKeys(org.id), listRecentAudit(org.id, 20, API_KEY_AUDIT_ACTIONS)])
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
@@ -32,6 +35,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
         </div>
         <ApiKeyList slug={org.slug} keys={keys} />
       </section>
+      <RecentChanges entries={audit} now={new Date()} />
     </div>
   )
 }
