@@ -14,9 +14,9 @@ export default async function OrgSignupPage({ params }: TPageProps) {
   const org = (await findPublicOrg((await params).slug)) ?? notFound()
   return (
     <OrgCard
-      orgName={org.name}
+      orgName={org.displayName}
       title="Create your account"
-      subtitle={`Join ${org.name}. We will email you a link to confirm your address.`}
+      subtitle={`Join ${org.displayName}. We will email you a link to confirm your address.`}
       footer={
         <>
           Forgot your password? <OrgLink href={routes.orgUserPage(org.slug, 'recover')}>Reset it</OrgLink>
