@@ -18,9 +18,9 @@ export default async function OrgRecoverPage({ params }: TPageProps) {
       title="Reset your password"
       subtitle="Enter the email address of your account and we will send you a link to choose a new password."
       footer={
-        <>
+        <p>
           No account yet? <OrgLink href={routes.orgUserPage(org.slug, 'signup')}>Sign up</OrgLink>
-        </>
+        </p>
       }
     >
       <RecoverForm slug={org.slug} />
