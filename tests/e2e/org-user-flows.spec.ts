@@ -47,6 +47,9 @@ test("sign-up and recovery emails arrive from the organization's sender, and aft
   const user = await anonymousPage(browser)
   const email = `user-${Date.now()}@people.test`
   await user.goto(`/t/${admin.slug}/signup`)
+  // the pages speak with the provider's Display Name, not the organization's console name
+  await expect(user.getByRole('main')).toContainText('Join Globex Accounts.')
+  await expect(user.getByText('Already verified? Sign in to Globex Accounts where you usually do.')).toBeVisible()
   await user.getByLabel('Email', { exact: true }).fill(email)
   await user.getByLabel('Password', { exact: true }).fill('first password 1')
   await user.getByRole('button', { name: 'Sign up' }).click()
@@ -130,6 +133,41 @@ test('sign-up and recovery answer the same for registered and unknown emails', a
   await expect.poll(() => mailTo(platformSmtp, known).map((mail) => mail.parsed.subject ?? '')).toHaveLength(3)
 })
 
+test('after sign-up and recovery: Resend email (within the limits) and Use another address', async ({ page, browser }) => {
+  const admin = await signUpAdmin(page, 'resend')
+  const email = `resend-${Date.now()}@people.test`
+  const user = await anonymousPage(browser)
+
+  await user.goto(`/t/${admin.slug}/signup`)
+  await user.getByLabel('Email', { exact: true }).fill(email)
+  await user.getByLabel('Password', { exact: true }).fill('some password 1')
+  await user.getByRole('button', { name: 'Sign up' }).click()
+  await expect(user.getByText('Check your inbox: we sent a link to verify your email address.')).toBeVisible()
+  await user.getByRole('button', { name: 'Resend email' }).click()
+  await expect(user.getByRole('status').filter({ hasText: 'Sent again' })).toBeVisible()
+  await expect.poll(() => mailTo(platformSmtp, email).length).toBe(2)
+  // 5 per address and hour: the sixth request is refused with the wait
+  for (let count = 3; count <= 5; count++) {
+    await user.getByRole('button', { name: 'Resend email' }).click()
+    await expect(user.getByRole('status').filter({ hasText: 'Sent again' })).toBeVisible()
+  }
+  await user.getByRole('button', { name: 'Resend email' }).click()
+  await expect(user.getByRole('alert').filter({ hasText: 'Too many attempts. Please wait' })).toBeVisible()
+  await user.getByRole('button', { name: 'Use another address' }).click()
+  await expect(user.getByLabel('Email', { exact: true })).toBeFocused()
+  await expect(user.getByLabel('Email', { exact: true })).toHaveValue('')
+
+  await user.goto(`/t/${admin.slug}/recover`)
+  await user.getByLabel('Email', { exact: true }).fill(`other-${email}`)
+  await user.getByRole('button', { name: 'Send recovery email' }).click()
+  await expect(user.getByText('If an account exists for that address, we sent a link to reset the password.')).toBeVisible()
+  await user.getByRole('button', { name: 'Resend email' }).click()
+  await expect(user.getByRole('status').filter({ hasText: 'Sent again' })).toBeVisible()
+  await user.getByRole('button', { name: 'Use another address' }).click()
+  await expect(user.getByLabel('Email', { exact: true })).toBeFocused()
+  await expect(user.getByLabel('Email', { exact: true })).toHaveValue('')
+})
+
 test('a bad link or a missing token gets a clear page, an unknown organization a 404', async ({ page, browser }) => {
   const admin = await signUpAdmin(page, 'links')
   const user = await anonymousPage(browser)
@@ -138,5 +176,12 @@ test('a bad link or a missing token gets a clear page, an unknown organization a
     expect(response?.status()).toBe(200)
     await expect(user.getByRole('heading', { name: 'This link is invalid or has expired' })).toBeVisible()
   }
-  expect((await user.goto('/t/no-such-org-here/signup'))?.status()).toBe(404)
+  for (const path of ['signup', 'recover', 'verify?token=not-a-real-token-at-all-000']) {
+    expect((await user.goto(`/t/no-such-org-here/${path}`))?.status()).toBe(404)
+    await expect(user.getByRole('main')).toContainText(
+      "We couldn't find this sign-up page. Check the link you were given, or contact the organization that sent you here.",
+    )
+    // end users, not admins: no way into the console
+    await expect(user.getByRole('link')).toHaveCount(0)
+  }
 })

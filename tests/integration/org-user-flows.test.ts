@@ -252,6 +252,20 @@ describe('malformed slugs', () => {
   })
 
   it('still finds a real organization', async () => {
-    expect(await findPublicOrg(org.slug)).toEqual(org)
+    expect(await findPublicOrg(org.slug)).toEqual({ ...org, displayName: org.name })
+  })
+})
+
+describe('findPublicOrg display name', () => {
+  const provider = (displayName: string | null) => ({ orgId: org.id, host: 'localhost', port: 25, fromAddress: 'no-reply@acme.test', displayName })
+
+  it("is the custom provider's Display Name when set", async () => {
+    await (await getPrisma()).emailProviderSettings.create({ data: provider('Acme Accounts') })
+    expect(await findPublicOrg(org.slug)).toMatchObject({ name: org.name, displayName: 'Acme Accounts' })
+  })
+
+  it('is the organization name when the provider has none', async () => {
+    await (await getPrisma()).emailProviderSettings.create({ data: provider(null) })
+    expect(await findPublicOrg(org.slug)).toMatchObject({ displayName: org.name })
   })
 })

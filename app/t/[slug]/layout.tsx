@@ -10,7 +10,7 @@ export async function generateMetadata({ params }: TOrgPublicLayoutProps): Promi
   await headers() // first: keeps these pages dynamic, so `next build` never opens the database
   const org = await findPublicOrg((await params).slug)
   return {
-    title: org ? { template: `%s · ${org.name}`, default: org.name } : undefined,
+    title: org ? { template: `%s · ${org.displayName}`, default: org.displayName } : undefined,
     robots: { index: false, follow: false },
     referrer: 'no-referrer',
   }

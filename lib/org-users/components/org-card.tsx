@@ -1,24 +1,26 @@
 import Link from 'next/link'
 
-type TOrgCardProps = { orgName: string; title: string; subtitle?: React.ReactNode; footer?: React.ReactNode; children?: React.ReactNode }
+type TOrgCardProps = { orgName?: string; title: string; subtitle?: React.ReactNode; footer?: React.ReactNode; children?: React.ReactNode }
 
-/** The centered card of an organization's public pages: its name on top, then the page (same look as AuthCard). */
+/** The centered card of an organization's public pages: its name on top (when known), then the page (same look as AuthCard). */
 export function OrgCard({ orgName, title, subtitle, footer, children }: TOrgCardProps) {
-  const initial = Array.from(orgName.trim())[0]?.toUpperCase() ?? '?'
+  const initial = Array.from(orgName?.trim() ?? '')[0]?.toUpperCase() ?? '?'
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <p className="mb-8 flex items-center gap-2.5 text-slate-900">
-        <span className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-semibold text-white shadow-sm" aria-hidden>
-          {initial}
-        </span>
-        <span className="max-w-xs truncate text-base font-semibold tracking-tight">{orgName}</span>
-      </p>
+      {orgName && (
+        <p className="mb-8 flex items-center gap-2.5 text-slate-900">
+          <span className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-semibold text-white shadow-sm" aria-hidden>
+            {initial}
+          </span>
+          <span className="max-w-xs truncate text-base font-semibold tracking-tight">{orgName}</span>
+        </p>
+      )}
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {subtitle && <p className="mt-1 text-sm text-slate-600">{subtitle}</p>}
         {children && <div className="mt-6">{children}</div>}
       </div>
-      {footer && <p className="mt-6 text-sm text-slate-600">{footer}</p>}
+      {footer && <div className="mt-6 flex max-w-sm flex-col gap-1 text-center text-sm text-slate-600">{footer}</div>}
     </main>
   )
 }
@@ -30,4 +32,16 @@ export function OrgLink({ href, children }: { href: string; children: React.Reac
       {children}
     </Link>
   )
+}
+
+/** Where verified users sign in: a link when the organization's sign-in URL is known, else words pointing them to it. */
+export function SignInHint({ orgName, signInUrl }: { orgName: string; signInUrl?: string }) {
+  if (signInUrl) {
+    return (
+      <p>
+        Already verified? <OrgLink href={signInUrl}>Sign in to {orgName}</OrgLink>
+      </p>
+    )
+  }
+  return <p>Already verified? Sign in to {orgName} where you usually do.</p>
 }

@@ -3,6 +3,7 @@ import { cache } from 'react'
 import { getPrisma } from '@/lib/server/db'
 import type { TTransaction } from '@/lib/server/db/prisma'
 import { isSlugShaped } from '@/lib/orgs/slug'
+import { orgDisplayName } from '@/lib/org-users/display-name'
 import type { TTokenPurpose } from './tokens'
 
 // Data access of the organization's own users. Every token query is scoped by organization and purpose,
@@ -11,12 +12,20 @@ import type { TTokenPurpose } from './tokens'
 type TTokenKey = { orgId: string; purpose: TTokenPurpose; tokenHash: string }
 
 export type TPublicOrg = { id: string; name: string; slug: string }
+/** A public org as its pages show it: `displayName` is what end users read in the card header and titles. */
+export type TPublicOrgPage = TPublicOrg & { displayName: string }
 
 /** The organization behind a public URL slug (looked up once per request), or null. */
-export const findPublicOrg = cache(async (slug: string): Promise<TPublicOrg | null> => {
+export const findPublicOrg = cache(async (slug: string): Promise<TPublicOrgPage | null> => {
   if (!isSlugShaped(slug)) return null
   const prisma = await getPrisma()
-  return prisma.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })
+  const org = await prisma.organization.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, emailProvider: { select: { displayName: true } } },
+  })
+  if (!org) return null
+  const { emailProvider, ...rest } = org
+  return { ...rest, displayName: orgDisplayName(org.name, emailProvider?.displayName) }
 })
 
 /** The id of the organization's user with this (normalised) email, or null. */

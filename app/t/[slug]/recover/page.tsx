@@ -14,13 +14,13 @@ export default async function OrgRecoverPage({ params }: TPageProps) {
   const org = (await findPublicOrg((await params).slug)) ?? notFound()
   return (
     <OrgCard
-      orgName={org.name}
+      orgName={org.displayName}
       title="Reset your password"
       subtitle="Enter the email address of your account and we will send you a link to choose a new password."
       footer={
-        <>
+        <p>
           No account yet? <OrgLink href={routes.orgUserPage(org.slug, 'signup')}>Sign up</OrgLink>
-        </>
+        </p>
       }
     >
       <RecoverForm slug={org.slug} />

@@ -19,13 +19,13 @@ export default async function OrgResetPage({ params, searchParams }: TPageProps)
   const parsedToken = ZLinkToken.safeParse(token)
   if (!parsedToken.success || !(await isResetLinkUsable(org, parsedToken.data))) {
     return (
-      <OrgCard orgName={org.name} title={INVALID_LINK_TITLE}>
+      <OrgCard orgName={org.displayName} title={INVALID_LINK_TITLE}>
         <InvalidLinkHelp slug={org.slug} purpose="reset" />
       </OrgCard>
     )
   }
   return (
-    <OrgCard orgName={org.name} title="Choose a new password" subtitle="Pick a password you do not use anywhere else.">
+    <OrgCard orgName={org.displayName} title="Choose a new password" subtitle="Pick a password you do not use anywhere else.">
       <ResetPasswordForm slug={org.slug} token={parsedToken.data} />
     </OrgCard>
   )

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-import { OrgCard, OrgLink } from '@/lib/org-users/components/org-card'
+import { OrgCard, OrgLink, SignInHint } from '@/lib/org-users/components/org-card'
 import { OrgSignupForm } from '@/lib/org-users/components/org-signup-form'
 import { findPublicOrg } from '@/lib/org-users/server/store'
 import { routes } from '@/lib/routes'
@@ -14,12 +14,15 @@ export default async function OrgSignupPage({ params }: TPageProps) {
   const org = (await findPublicOrg((await params).slug)) ?? notFound()
   return (
     <OrgCard
-      orgName={org.name}
+      orgName={org.displayName}
       title="Create your account"
-      subtitle={`Join ${org.name}. We will email you a link to confirm your address.`}
+      subtitle={`Join ${org.displayName}. We will email you a link to confirm your address.`}
       footer={
         <>
-          Forgot your password? <OrgLink href={routes.orgUserPage(org.slug, 'recover')}>Reset it</OrgLink>
+          <p>
+            Forgot your password? <OrgLink href={routes.orgUserPage(org.slug, 'recover')}>Reset it</OrgLink>
+          </p>
+          <SignInHint orgName={org.displayName} />
         </>
       }
     >

@@ -19,10 +19,10 @@ export default async function OrgVerifyPage({ params, searchParams }: TPageProps
   const parsedToken = ZLinkToken.safeParse(token)
   if (!parsedToken.success || !(await isVerifyLinkUsable(org, parsedToken.data))) {
     return (
-      <OrgCard orgName={org.name} title={INVALID_LINK_TITLE}>
+      <OrgCard orgName={org.displayName} title={INVALID_LINK_TITLE}>
         <InvalidLinkHelp slug={org.slug} purpose="verify" />
       </OrgCard>
     )
   }
-  return <VerifyEmailCard orgName={org.name} slug={org.slug} token={parsedToken.data} />
+  return <VerifyEmailCard orgName={org.displayName} slug={org.slug} token={parsedToken.data} />
 }
