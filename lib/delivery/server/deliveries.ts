@@ -4,37 +4,7 @@ import type { OutboxStatus } from '@/lib/enums'
 import { failure } from '@/lib/forms/domain-result'
 import type { TDeliveryHealthView } from '@/lib/delivery/types'
 
-/** The organization's latest outbox messages (no bodies), newest first, for "Recent deliveries". */
-export async function listRecentDeliveries(orgId: string, limit = 20) {
-  const prisma = await getPrisma()
-  return prisma.outboxMessage.findMany({
-    where: { orgId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit,
-    select: {
-      id: true,
-      kind: true,
-      toAddress: true,
-      status: true,
-      attempts: true,
-      provider: true,
-      lastError: true,
-      createdAt: true,
-      sentAt: true,
-      nextAttemptAt: true,
-    },
-  })
-}
-
-/** One captured message of the organization (sent nowhere because no default provider is configured), or null. */
-export async function findCapturedMessage(orgId: string, id: string) {
-  const prisma = await getPrisma()
-  return prisma.outboxMessage.findFirst({
-    where: { id, orgId, status: 'captured' },
-    select: { id: true, kind: true, toAddress: true, subject: true, html: true, text: true, messageId: true, createdAt: true },
-  })
-}
-
+// A delivery as the console and the API show it: never the message's body.
 const DELIVERY_SELECT = {
   id: true,
   kind: true,
@@ -46,6 +16,26 @@ const DELIVERY_SELECT = {
   createdAt: true,
   sentAt: true,
 } as const
+
+/** The organization's latest outbox messages (no bodies), newest first, for "Recent deliveries". */
+export async function listRecentDeliveries(orgId: string, limit = 20) {
+  const prisma = await getPrisma()
+  return prisma.outboxMessage.findMany({
+    where: { orgId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: { ...DELIVERY_SELECT, nextAttemptAt: true },
+  })
+}
+
+/** One captured message of the organization (sent nowhere because no default provider is configured), or null. */
+export async function findCapturedMessage(orgId: string, id: string) {
+  const prisma = await getPrisma()
+  return prisma.outboxMessage.findFirst({
+    where: { id, orgId, status: 'captured' },
+    select: { id: true, kind: true, toAddress: true, subject: true, html: true, text: true, messageId: true, createdAt: true },
+  })
+}
 
 type TDeliveryCursor = { createdAt: Date; id: string }
 

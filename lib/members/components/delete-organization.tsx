@@ -1,7 +1,7 @@
 'use client'
 
 import { deleteOrganizationAction } from '@/lib/members/actions'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 
 /** Delete organization (owners only): the consequence in plain words, confirmed in a dialog. */
 export function DeleteOrganization({ slug, orgName }: { slug: string; orgName: string }) {

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 import { Button } from '@/components/ui/button'
 import { resendInvitationAction, revokeInvitationAction } from '@/lib/members/actions'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 
 /** Resend (a new link, the old one stops working) and Revoke on a pending invitation's row. */
 export function InvitationActions({ slug, invitation }: { slug: string; invitation: { id: string; email: string } }) {

@@ -1,7 +1,7 @@
 'use client'
 
 import { leaveOrganizationAction } from '@/lib/members/actions'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 
 /** Leave: the member's own way out (the last owner is told to transfer ownership first). */
 export function LeaveOrganization({ slug, orgName }: { slug: string; orgName: string }) {

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { changeMemberRoleAction, removeMemberAction, transferOwnershipAction } from '@/lib/members/actions'
 import { ROLE_LABELS, ROLES, type TRole } from '@/lib/members/roles'
 import { controlClasses } from '@/components/ui/field'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 
 type TMemberActionsProps = { slug: string; member: { userId: string; email: string; role: TRole } }
 

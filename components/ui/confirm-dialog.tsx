@@ -2,9 +2,10 @@
 
 import { useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
-import { Dialog } from '@/components/ui/dialog'
-import { Button } from '@/components/ui/button'
-import { Alert } from '@/components/ui/alert'
+import { Alert } from './alert'
+import { Button } from './button'
+import { Dialog } from './dialog'
+import { DialogActions } from './dialog-actions'
 import type { TActionFailure } from '@/lib/forms/action-result'
 
 type TConfirmDialogProps = {
@@ -15,11 +16,22 @@ type TConfirmDialogProps = {
   description: React.ReactNode
   confirmLabel: string
   isDanger?: boolean
+  /** how the trigger looks: a quiet row action (default) or a secondary button */
+  triggerVariant?: 'ghost' | 'secondary'
   run: () => Promise<{ ok: true } | TActionFailure>
 }
 
 /** A confirmation that states the consequence; it cannot be dismissed while the change is being made. */
-export function ConfirmDialog({ triggerLabel, triggerName, title, description, confirmLabel, isDanger = false, run }: TConfirmDialogProps) {
+export function ConfirmDialog({
+  triggerLabel,
+  triggerName,
+  title,
+  description,
+  confirmLabel,
+  isDanger = false,
+  triggerVariant = 'ghost',
+  run,
+}: TConfirmDialogProps) {
   const router = useRouter()
   const [isOpen, setIsOpen] = useState(false)
   const [error, setError] = useState<string>()
@@ -50,7 +62,7 @@ export function ConfirmDialog({ triggerLabel, triggerName, title, description, c
       title={title}
       description={description}
       trigger={
-        <Button type="button" variant="ghost" aria-label={triggerName} className="h-8 px-2.5">
+        <Button type="button" variant={triggerVariant} aria-label={triggerName} className="h-8 px-2.5">
           {triggerLabel}
         </Button>
       }
@@ -60,14 +72,14 @@ export function ConfirmDialog({ triggerLabel, triggerName, title, description, c
           {error}
         </Alert>
       )}
-      <div className="flex justify-end gap-2">
+      <DialogActions>
         <Button variant="secondary" disabled={isPending} onClick={() => onOpenChange(false)}>
           Cancel
         </Button>
         <Button variant={isDanger ? 'danger' : 'primary'} isPending={isPending} onClick={confirm}>
           {confirmLabel}
         </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   )
 }
