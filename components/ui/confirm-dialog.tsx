@@ -16,8 +16,8 @@ type TConfirmDialogProps = {
   description: React.ReactNode
   confirmLabel: string
   isDanger?: boolean
-  /** how the trigger looks: a quiet row action (default) or a secondary button */
-  triggerVariant?: 'ghost' | 'secondary'
+  /** how the trigger looks: a quiet row action (default), a secondary or a danger button */
+  triggerVariant?: 'ghost' | 'secondary' | 'danger'
   run: () => Promise<{ ok: true } | TActionFailure>
 }
 

@@ -43,29 +43,31 @@ function Bars({ title, buckets, labelOf, labelEvery }: TChartProps) {
           </span>
         ))}
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            {SERIES.map((series) => (
-              <th key={series.key} scope="col">
-                {series.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {buckets.map((bucket) => (
-            <tr key={bucket.start.toISOString()}>
-              <th scope="row">{labelOf(bucket.start)}</th>
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
               {SERIES.map((series) => (
-                <td key={series.key}>{bucket[series.key]}</td>
+                <th key={series.key} scope="col">
+                  {series.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {buckets.map((bucket) => (
+              <tr key={bucket.start.toISOString()}>
+                <th scope="row">{labelOf(bucket.start)}</th>
+                {SERIES.map((series) => (
+                  <td key={series.key}>{bucket[series.key]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }
@@ -98,6 +100,7 @@ export function DeliveryChart({ stats }: { stats: TDeliveryStats }) {
           </div>
         </dl>
       </div>
+      {isEmpty(stats) && <p className="mt-3 text-sm text-slate-600">No emails in the last 7 days yet: sign-up and recovery emails will show here.</p>}
       <div className="mt-5 flex flex-col gap-6 sm:flex-row">
         <Bars title="Last 7 days" buckets={stats.days} labelOf={dayLabel} labelEvery={1} />
         <Bars title="Last 24 hours" buckets={stats.hours} labelOf={hourLabel} labelEvery={6} />
@@ -112,4 +115,8 @@ export function DeliveryChart({ stats }: { stats: TDeliveryStats }) {
       </ul>
     </section>
   )
+}
+
+function isEmpty(stats: TDeliveryStats): boolean {
+  return stats.days.every((bucket) => bucket.delivered + bucket.retried + bucket.failed === 0)
 }

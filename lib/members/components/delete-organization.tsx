@@ -18,6 +18,7 @@ export function DeleteOrganization({ slug, orgName }: { slug: string; orgName: s
         <ConfirmDialog
           triggerLabel="Delete organization"
           triggerName={`Delete organization ${orgName}`}
+          triggerVariant="danger"
           title={`Delete ${orgName}?`}
           description="Everything in this organization is deleted at once and cannot be restored: its members lose access, its users can no longer sign up or reset their password, and queued emails are not sent."
           confirmLabel="Delete organization"
