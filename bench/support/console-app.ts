@@ -97,7 +97,7 @@ export async function startConsoleApp(options: { sinkPort: number; caPath: strin
     cleanups.push(() => server.stop())
     const chromium = await launchChromium()
     cleanups.push(() => chromium.close())
-    const context = await chromium.browser.newContext()
+    const context = await chromium.browser.newContext({ bypassCSP: true })
     const page = await context.newPage()
     const admin = await signUpAdmin(page, server.url)
     const providerUrl = `${server.url}/orgs/${admin.slug}/settings/email-provider`
@@ -123,7 +123,7 @@ export async function startConsoleApp(options: { sinkPort: number; caPath: strin
       providerUrl,
       databaseUrl: database.url,
       async newAdminPage() {
-        const adminContext = await chromium.browser.newContext({ storageState })
+        const adminContext = await chromium.browser.newContext({ storageState, bypassCSP: true })
         return { context: adminContext, page: await adminContext.newPage() }
       },
       close,
