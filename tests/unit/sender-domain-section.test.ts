@@ -49,6 +49,13 @@ describe('SenderDomainSection', () => {
     expect(html).not.toContain('Copy')
   })
 
+  it('says there is nothing to check when no platform mail service sends anything', () => {
+    const html = render({ variant: 'none' })
+    expect(text(html)).toContain('Nothing is sent yet')
+    expect(text(html)).not.toContain('managed by the platform')
+    expect(html).not.toContain('<h3')
+  })
+
   it('has a busy skeleton for the Suspense fallback', () => {
     const html = render({ variant: 'checking', domain: 'contoso.com' })
     expect(html).toContain('aria-busy="true"')

@@ -10,6 +10,8 @@ export type TSenderDomainSectionProps = (
   | { variant: 'checking'; domain?: string }
   /** The platform's default provider: its domain is set up by the platform, nothing to fix. */
   | { variant: 'managed'; domain: string | null }
+  /** No platform mail service is configured: nothing is sent from any domain until the organization connects its server. */
+  | { variant: 'none' }
 ) & {
   /** A control shown beside the heading (e.g. Check DNS). */
   action?: React.ReactNode
@@ -34,7 +36,7 @@ export function SenderDomainSection(props: TSenderDomainSectionProps) {
       </div>
       {props.variant === 'checking' ? (
         <CheckingRows />
-      ) : props.variant === 'managed' ? null : (
+      ) : props.variant === 'managed' || props.variant === 'none' ? null : (
         <ul className="divide-y divide-slate-100">
           {SENDER_DOMAIN_RECORDS.map(({ key, label }) => (
             <RecordRow key={key} label={label} check={props.result[key]} />
@@ -46,6 +48,13 @@ export function SenderDomainSection(props: TSenderDomainSectionProps) {
 }
 
 function Summary(props: TSenderDomainSectionProps) {
+  if (props.variant === 'none') {
+    return (
+      <p className="mt-1 text-sm text-slate-600">
+        Nothing is sent yet, so there is no sender domain to check: connect your server above, then its From Address’s domain is checked here.
+      </p>
+    )
+  }
   if (props.variant === 'managed') {
     return (
       <p className="mt-1 text-sm text-slate-600">
