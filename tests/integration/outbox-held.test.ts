@@ -36,8 +36,14 @@ describe('an organization whose provider fails', () => {
 
     // a long hold (an hour of backoff), so that only the new settings can bring the messages out of it in time
     const inAnHour = new Date(Date.now() + 3_600_000)
-    await prisma.deliveryHealth.update({ where: { orgId: id }, data: { heldUntil: inAnHour } })
-    await prisma.outboxMessage.updateMany({ where: { orgId: id }, data: { nextAttemptAt: inAnHour } })
+    const holdForAnHour = async () => {
+      await prisma.deliveryHealth.update({ where: { orgId: id }, data: { heldUntil: inAnHour } })
+      await prisma.outboxMessage.updateMany({ where: { orgId: id, status: 'held' }, data: { nextAttemptAt: inAnHour } })
+    }
+    await holdForAnHour()
+    // a probe the worker had already claimed comes back held (with a shorter backoff): hold it for the hour too
+    await waitUntil(async () => (await statuses(id)).every((status) => status === 'held'))
+    await holdForAnHour()
 
     await pointOrgAt(id, server.port) // Update with the right password: what the action does after saving
     forgetTransport(orgTransportKey(id))
