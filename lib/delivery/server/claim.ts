@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { OutboxStatus } from '@/lib/enums'
 import { env } from '@/lib/env'
 import type { PrismaClient } from '@/lib/server/db/prisma'
+import { PLATFORM_KINDS } from './platform-emails'
 
 export type TClaimedMessage = {
   id: string
@@ -40,8 +41,8 @@ export type TClaimRequest = {
 
 /**
  * Claims due messages fairly: each organization with due messages gets at most its room (`perOrgLimit` minus what this
- * instance holds; one while its provider is failing, none while it is held, unless the opt-in fallback takes the
- * messages old enough for the default provider), organizations in rotating order. Due
+ * instance holds; one while its provider is failing, only the platform's own emails while it is held, unless the
+ * opt-in fallback takes the messages old enough for the default provider), organizations in rotating order. Due
  * means queued, retrying or held whose time has come, or claimed by someone whose lease ran out. SKIP LOCKED lets any
  * number of instances claim side by side, each row once; each claim gets its own token.
  */
@@ -59,20 +60,22 @@ export async function claimDueMessages(prisma: PrismaClient, request: TClaimRequ
       SELECT d."orgId",
              (CASE WHEN h."failingSince" IS NULL OR s."useDefaultOnFailure" THEN ${perOrgLimit}::int ELSE 1 END) - COALESCE(b.n, 0) AS room,
              h."failingSince" IS NOT NULL AS failing,
-             (h."heldUntil" IS NULL OR h."heldUntil" <= now()) AS open
+             (h."heldUntil" IS NULL OR h."heldUntil" <= now()) AS open,
+             COALESCE(s."useDefaultOnFailure", false) AS fallback
         FROM due_orgs d
         LEFT JOIN delivery_health h ON h."orgId" = d."orgId"
         LEFT JOIN email_provider_settings s ON s."orgId" = d."orgId"
         LEFT JOIN unnest(${busyOrgs}::text[], ${busyCounts}::int[]) AS b(org, n) ON b.org = d."orgId"
-       WHERE h."heldUntil" IS NULL OR h."heldUntil" <= now() OR s."useDefaultOnFailure"
     ), picked AS (
       SELECT c.id, c.status AS previous, r.failing, (r."orgId" <= ${afterOrgId}) AS later, r."orgId", c."nextAttemptAt"
         FROM rooms r
         CROSS JOIN LATERAL (
           SELECT x.id, x.status, x."nextAttemptAt" FROM outbox_message x
            WHERE x."orgId" = r."orgId"
-             -- a held organization with the fallback on: only messages old enough for the default provider
-             AND (r.open OR x."createdAt" <= now() - (${fallbackAfterMs}::int * interval '1 millisecond'))
+             -- a held organization: only the platform's own emails, and with the fallback on the messages old enough
+             -- for the default provider
+             AND (r.open OR x.kind::text = ANY(${PLATFORM_KINDS}::text[])
+                  OR (r.fallback AND x."createdAt" <= now() - (${fallbackAfterMs}::int * interval '1 millisecond')))
              AND ((x.status IN ('queued', 'retrying', 'held') AND x."nextAttemptAt" <= now()) OR (x.status = 'sending' AND x."leaseUntil" < now()))
            ORDER BY x."nextAttemptAt"
            LIMIT r.room

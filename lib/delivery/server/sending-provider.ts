@@ -48,11 +48,6 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
   return defaultProvider()
 }
 
-/** Console emails (invitations, alerts) come from the platform, never through the organization's own provider. */
-export function isPlatformEmail(kind: string): boolean {
-  return kind === 'invitation' || kind === 'alert'
-}
-
 /** The default provider standing in for an organization's failing server (opt-in), labelled as such. */
 export function fallbackProvider(): TSendingProvider {
   return { ...defaultProvider(), label: FALLBACK_LABEL }

@@ -14,7 +14,8 @@ import { createOutcomeWriter } from './outcome-writer'
 import { onProviderChange } from './provider-changes'
 import { purgeExpired } from './retention'
 import { isPastRetryWindow } from './retry-policy'
-import { defaultProvider, FALLBACK_LABEL, fallbackProvider, isPlatformEmail, sendingProviderFor, type TSendingProvider } from './sending-provider'
+import { isPlatformEmail } from './platform-emails'
+import { defaultProvider, FALLBACK_LABEL, fallbackProvider, sendingProviderFor, type TSendingProvider } from './sending-provider'
 import { getMetrics } from '@/lib/server/metrics'
 import { getLogger } from '@/lib/server/logger'
 
@@ -158,9 +159,10 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
     }
     if (org.heldUntil > Date.now()) {
       // claimed before the failure was known: back to wait with the organization. Claimed knowing it (the probe, or
-      // old enough for the opt-in fallback): they go on.
-      void release(org.waiting.filter((message) => !message.isOrgFailing))
-      org.waiting = org.waiting.filter((message) => message.isOrgFailing)
+      // old enough for the opt-in fallback) or the platform's own: they go on.
+      const goesOn = (message: TClaimedMessage) => message.isOrgFailing || isPlatformEmail(message.kind)
+      void release(org.waiting.filter((message) => !goesOn(message)))
+      org.waiting = org.waiting.filter(goesOn)
     }
     while (org.sending < SENDS_PER_ORG && org.waiting.length > 0) {
       const message = org.waiting.shift()!
@@ -188,6 +190,10 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
   }
 
   const outcomeOf = async (message: TClaimedMessage, attempt: TAttempt, provider: TSendingProvider | null): Promise<TDeliveryOutcome> => {
+    // the platform default's failures are the platform's, and its successes say nothing about the organization's server
+    if (isPlatformEmail(message.kind)) {
+      return attempt.status === 'retrying' || attempt.status === 'org-failure' ? retryOrGiveUp(message, attempt.provider, attempt.error) : attempt
+    }
     if (attempt.status === 'org-failure') {
       const held = await holdFor(message, attempt, provider)
       if (held.status !== 'held' || !isFallbackDue(message, provider)) return held

@@ -1,0 +1,12 @@
+import 'server-only'
+import type { OutboxKind } from '@/lib/enums'
+
+/**
+ * The platform's own emails to console admins: always through the platform default, never through the organization's
+ * server, and neither held with the organization's messages nor a sign of how its server is doing.
+ */
+export const PLATFORM_KINDS = ['invitation', 'alert'] as const satisfies readonly OutboxKind[]
+
+export function isPlatformEmail(kind: string): boolean {
+  return (PLATFORM_KINDS as readonly string[]).includes(kind)
+}
