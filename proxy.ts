@@ -3,6 +3,8 @@ import { getSessionCookie } from 'better-auth/cookies'
 import { env } from '@/lib/env'
 import { apiSecurityHeaders, pageSecurityHeaders } from '@/lib/server/http/security-headers'
 import { findRejection } from '@/lib/server/http/malformed-request'
+import { busyResponse, mayHashPassword } from '@/lib/server/http/busy-response'
+import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/hash-queue'
 
 const isDev = env.NODE_ENV === 'development'
 const appOrigin = new URL(env.APP_URL).origin
@@ -10,7 +12,7 @@ const appOrigin = new URL(env.APP_URL).origin
 // Every request but static assets passes here: malformed ones are refused with a 4xx before the framework can throw
 // on them; pages get a fresh CSP nonce (Next reads it from the request's Content-Security-Policy header and puts it on
 // its scripts) and the security headers; /orgs/ without a session cookie goes straight to /login (pages still verify
-// the session itself).
+// the session itself). While the password-hash queue is full, posts that would hash get a 503 with Retry-After.
 export function proxy(request: NextRequest) {
   const rejection = findRejection(request, appOrigin)
   if (rejection)
@@ -28,6 +30,9 @@ export function proxy(request: NextRequest) {
   const path = pathname + search
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const security = pageSecurityHeaders(pathname, nonce, { appUrl: env.APP_URL, isDev })
+  if (mayHashPassword(request.method, pathname) && isHashQueueFull()) {
+    return busyResponse(request.headers.has('next-action'), HASH_BUSY_RETRY_AFTER_SECONDS, { ...security, 'X-Request-Id': requestId })
+  }
   if (pathname.startsWith('/orgs/') && !getSessionCookie(request)) {
     const login = new URL('/login', request.url)
     login.searchParams.set('next', path)

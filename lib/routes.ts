@@ -9,6 +9,10 @@ export const routes = {
   home: '/',
   login: '/login',
   signup: '/signup',
+  /** Where every sign-up lands, for a new address or a registered one alike (no account enumeration). */
+  signupSent: '/signup/check-email',
+  /** The page a console admin's verification email links to (the token is its only key). */
+  verifyEmail: (token: string) => `/verify-email?token=${segment(token)}`,
   /** Sign-in that returns to `next` (a same-origin path) afterwards. */
   loginThen: (next: string) => `/login?next=${encodeURIComponent(next)}`,
   org: (slug: string) => `/orgs/${segment(slug)}`,

@@ -60,6 +60,8 @@ async function signUpAdmin(page: Page, baseUrl: string): Promise<TAdmin> {
   await page.getByLabel('Password', { exact: true }).fill(admin.password)
   await page.getByLabel('Organization name', { exact: true }).fill(admin.orgName)
   await page.getByRole('button', { name: 'Create account' }).click()
+  await page.waitForURL(/\/signup\/check-email$/, { timeout: 30_000 })
+  await page.getByRole('link', { name: 'Continue to the console' }).click()
   await page.waitForURL(/\/orgs\/[a-z0-9-]+$/, { timeout: 30_000 })
   return { ...admin, slug: new URL(page.url()).pathname.split('/')[2]! }
 }

@@ -12,11 +12,13 @@ type TConsoleShellProps = {
   role: string
   /** every organization the admin belongs to (the org switcher) */
   orgs?: ReadonlyArray<{ name: string; slug: string }>
+  /** shown above every page (e.g. the reminder to confirm the admin's email address) */
+  notice?: React.ReactNode
   children: React.ReactNode
 }
 
 /** The signed-in frame: sidebar with the organization, navigation and the admin's account; a drawer below `md`. */
-export function ConsoleShell({ org, admin, role, orgs = [], children }: TConsoleShellProps) {
+export function ConsoleShell({ org, admin, role, orgs = [], notice, children }: TConsoleShellProps) {
   const sidebar = <SidebarContent org={org} admin={admin} role={role} orgs={orgs} />
   return (
     <div className="min-h-screen md:flex">
@@ -27,12 +29,15 @@ export function ConsoleShell({ org, admin, role, orgs = [], children }: TConsole
         <MobileNav>{sidebar}</MobileNav>
       </header>
       <aside className="hidden w-64 shrink-0 flex-col border-r border-slate-200 bg-white px-4 py-5 md:flex">{sidebar}</aside>
-      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 md:px-10 md:py-8">{children}</main>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 md:px-10 md:py-8">
+        {notice}
+        {children}
+      </main>
     </div>
   )
 }
 
-function SidebarContent({ org, admin, role, orgs = [] }: Omit<TConsoleShellProps, 'children'>) {
+function SidebarContent({ org, admin, role, orgs = [] }: Omit<TConsoleShellProps, 'children' | 'notice'>) {
   const base = routes.org(org.slug)
   // the pages check the role themselves; members are not shown links that would answer 404
   const settingsLinks = [

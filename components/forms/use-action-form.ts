@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form'
-import { INVALID_INPUT, type TActionFailure } from '@/lib/forms/action-result'
+import { INVALID_INPUT, isBusyMessage, type TActionFailure } from '@/lib/forms/action-result'
 import { applyActionFailure } from './apply-action-failure'
 import { useIsHydrated } from './use-is-hydrated'
 
@@ -40,7 +40,8 @@ export function useActionForm<T extends FieldValues, R extends TResult>({ resolv
         if (result && !result.ok) setMessage(applyActionFailure(form, result, fields))
       } catch (error) {
         if (isRedirect(error)) throw error
-        setMessage(SUBMIT_FAILED)
+        // a 503 refusal in proxy.ts reaches us as an Error carrying its plain-text body
+        setMessage(error instanceof Error && isBusyMessage(error.message) ? error.message : SUBMIT_FAILED)
       }
     },
     (errors) => {

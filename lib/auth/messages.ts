@@ -1,11 +1,11 @@
 // The words console admins read for each sign-up and sign-in failure code.
-import type { TActionFailure } from '@/lib/forms/action-result'
+import { busyMessage, type TActionFailure } from '@/lib/forms/action-result'
 import type { TDomainFailure } from '@/lib/forms/domain-result'
+import { DEFAULT_DAILY_LIMIT } from '@/lib/delivery/limits'
 
-export type TAuthFailureCode = 'email-taken' | 'password-too-short' | 'bad-credentials'
+export type TAuthFailureCode = 'password-too-short' | 'bad-credentials'
 
 const AUTH_MESSAGES: Record<TAuthFailureCode, string> = {
-  'email-taken': 'An account with this email already exists. Sign in instead.',
   'password-too-short': 'Use at least 10 characters',
   // one message for a wrong email or password: no account enumeration
   'bad-credentials': 'Incorrect email or password.',
@@ -19,5 +19,8 @@ export function authFailure(failure: TDomainFailure<TAuthFailureCode>): TActionF
 
 /** The answer when the password-hash queue is full: busy for a few seconds, nothing wrong with the input. */
 export function busyFailure(retryAfterSeconds: number): TActionFailure {
-  return { ok: false, message: `The server is busy right now. Please try again in ${retryAfterSeconds} seconds.` }
+  return { ok: false, message: busyMessage(retryAfterSeconds) }
 }
+
+/** Why an unconfirmed address matters (the platform default's daily limit, lib/delivery/server/default-quota.ts). */
+export const DEFAULT_DAILY_LIMIT_TEXT = `Until an owner of the organization confirms their address, it can send at most ${DEFAULT_DAILY_LIMIT} emails a day through the platform’s default provider.`

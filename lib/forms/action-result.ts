@@ -24,3 +24,13 @@ export function toFieldErrors(issues: readonly TIssue[]): TFieldErrors {
 export function invalidInput(issues: readonly TIssue[]): TActionFailure {
   return { ok: false, message: INVALID_INPUT, fieldErrors: toFieldErrors(issues) }
 }
+
+const BUSY = 'The server is busy right now.'
+
+/** The answer when the server refuses work for a few seconds (the password-hash queue is full); nothing was wrong. */
+export function busyMessage(retryAfterSeconds: number): string {
+  return `${BUSY} Please try again in ${retryAfterSeconds} seconds.`
+}
+
+/** Whether `text` is busyMessage's (what a refused Server Action's 503 carries to the form). */
+export const isBusyMessage = (text: string) => text.startsWith(BUSY)

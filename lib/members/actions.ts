@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
 import { getClientIp } from '@/lib/auth/server/request-context'
+import { unlessHashQueueFull } from '@/lib/auth/server/hash-queue'
 import { wakeDeliveryWorker } from '@/lib/delivery/server/worker'
 import { invalidInput, type TActionFailure, type TActionResult } from '@/lib/forms/action-result'
 import { membersFailure } from '@/lib/members/messages'
@@ -125,7 +126,10 @@ export async function acceptWithPasswordAction(token: unknown, input: unknown): 
   if (!parsed.success) return invalidInput(parsed.error.issues)
   const limit = await consumeRateLimits([['signup-ip', await getClientIp()]])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
-  const result = await acceptInvitationWithPassword(parsedToken.data, parsed.data.password, await headers())
-  if (!result.ok) return membersFailure(result)
-  redirect(routes.org(result.slug))
+  const requestHeaders = await headers()
+  return unlessHashQueueFull(async () => {
+    const result = await acceptInvitationWithPassword(parsedToken.data, parsed.data.password, requestHeaders)
+    if (!result.ok) return membersFailure(result)
+    redirect(routes.org(result.slug))
+  })
 }

@@ -23,6 +23,7 @@ export const RATE_LIMIT_POLICIES = {
   'api-key': { points: 300, durationSeconds: 60 },
   'org-user-signup-email': { points: 5, durationSeconds: 60 * 60 },
   'org-user-recover-email': { points: 5, durationSeconds: 60 * 60 },
+  'admin-verify-resend': { points: 5, durationSeconds: 60 * 60 },
 } satisfies Record<string, TPolicy>
 
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES

@@ -90,14 +90,14 @@ describe('Email Provider actions, as each role', () => {
   const EDIT: TWho[] = ['owner', 'admin']
   it.each(EVERYONE)('Update, Send test email, Revert, Check DNS as %s', async (who) => {
     const team = await createTeam()
-    const granted = await authorizeAdmin({ ...team[who], name: who }, team.org.slug, PERMISSIONS['edit-provider'])
+    const granted = await authorizeAdmin({ ...team[who], name: who, emailVerified: true }, team.org.slug, PERMISSIONS['edit-provider'])
     expect(granted.ok).toBe(EDIT.includes(who))
     if (!granted.ok) expect(granted.message).toMatch(/do not have permission/)
   })
 
   it.each(EVERYONE)('viewing the page (read-only for viewers) as %s', async (who) => {
     const team = await createTeam()
-    const granted = await authorizeAdmin({ ...team[who], name: who }, team.org.slug, PERMISSIONS.view)
+    const granted = await authorizeAdmin({ ...team[who], name: who, emailVerified: true }, team.org.slug, PERMISSIONS.view)
     expect(granted.ok).toBe(who !== 'outsider')
   })
 })

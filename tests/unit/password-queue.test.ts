@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hashPassword, HashQueueFullError, isHashQueueFull, MAX_WAITING_HASHES, verifyPassword } from '@/lib/auth/server/password'
+import { HashQueueFullError, isHashQueueFull, MAX_WAITING_HASHES } from '@/lib/auth/server/hash-queue'
+import { hashPassword, verifyPassword } from '@/lib/auth/server/password'
 
 describe('the password-hash queue', () => {
   it('refuses at once beyond its bound, and takes work again once it drains', async () => {

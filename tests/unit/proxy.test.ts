@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { proxy } from '@/proxy'
 import { env } from '@/lib/env'
 import { pageSecurityHeaders } from '@/lib/server/http/security-headers'
+import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull, MAX_WAITING_HASHES } from '@/lib/auth/server/hash-queue'
+import { hashPassword } from '@/lib/auth/server/password'
+import { busyMessage, isBusyMessage } from '@/lib/forms/action-result'
 
 const base = env.APP_URL
 const get = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`${base}${path}`, { headers }))
@@ -32,6 +35,7 @@ describe('security headers', () => {
   it('sends no Referer from token pages, the origin only elsewhere, and never lets content be sniffed', () => {
     const token = get('/t/acme/verify?token=abc')
     expect(token.headers.get('referrer-policy')).toBe('no-referrer')
+    for (const path of ['/invite/abc', '/verify-email?token=abc']) expect(get(path).headers.get('referrer-policy')).toBe('no-referrer')
     expect(get('/login').headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(token.headers.get('x-content-type-options')).toBe('nosniff')
   })
@@ -76,4 +80,31 @@ describe('malformed requests', () => {
     expect(response.headers.get('content-security-policy')).toBeNull()
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
   })
+})
+
+describe('a full password-hash queue', () => {
+  it('answers posts that would hash with 503 + Retry-After (plain text for Server Actions, a page otherwise), and nothing else', async () => {
+    const accepted = Array.from({ length: MAX_WAITING_HASHES + 2 }, () => hashPassword('correct horse battery'))
+    expect(isHashQueueFull()).toBe(true)
+    const action = { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' }
+    for (const path of ['/login', '/signup', '/invite/abc', '/t/acme/signup', '/t/acme/reset']) {
+      const response = post(path, action)
+      expect(response.status, path).toBe(503)
+      expect(response.headers.get('retry-after')).toBe(String(HASH_BUSY_RETRY_AFTER_SECONDS))
+      // Next's client throws a 503's text as the Error's message only for exactly text/plain
+      expect(response.headers.get('content-type')).toBe('text/plain')
+      expect(isBusyMessage(await response.text())).toBe(true)
+    }
+    const page = post('/login', { 'content-type': 'application/x-www-form-urlencoded' })
+    expect(page.status).toBe(503)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    expect(await page.text()).toContain(busyMessage(HASH_BUSY_RETRY_AFTER_SECONDS))
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    // reading pages, other actions and the org users' recovery (which hashes nothing) go on
+    expect(get('/login').status).toBe(200)
+    expect(post('/t/acme/recover', action).status).toBe(200)
+    expect(post('/orgs/acme/settings/email-provider', { ...action, cookie: 'better-auth.session_token=x' }).status).toBe(200)
+    await Promise.all(accepted)
+    expect(post('/login', action).status).toBe(200)
+  }, 120_000)
 })

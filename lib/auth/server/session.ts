@@ -5,7 +5,7 @@ import { findOrgAccess, type TRole } from '@/lib/orgs/server/store'
 import { getAuth } from './auth'
 import { routes } from '@/lib/routes'
 
-export type TAdmin = { id: string; email: string; name: string }
+export type TAdmin = { id: string; email: string; name: string; emailVerified: boolean }
 
 /** The signed-in console admin, or null. */
 export async function getCurrentAdmin(): Promise<TAdmin | null> {
@@ -13,7 +13,7 @@ export async function getCurrentAdmin(): Promise<TAdmin | null> {
   const auth = await getAuth()
   const session = await auth.api.getSession({ headers: requestHeaders })
   if (!session) return null
-  return { id: session.user.id, email: session.user.email, name: session.user.name }
+  return { id: session.user.id, email: session.user.email, name: session.user.name, emailVerified: session.user.emailVerified }
 }
 
 /** The path being rendered, as set by proxy.ts, for `?next=` after login. */

@@ -25,6 +25,8 @@ const KIND_LABELS: Record<OutboxKind, string> = {
   test: 'Test email',
   invitation: 'Invitation',
   alert: 'Delivery alert',
+  admin_verify: 'Admin email verification',
+  admin_signup_attempt: 'Admin sign-up attempt',
 }
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',

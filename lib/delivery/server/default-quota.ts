@@ -1,12 +1,13 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
+import { DEFAULT_DAILY_LIMIT } from '@/lib/delivery/limits'
 import { PLATFORM_DEFAULT_LABEL } from './default-provider'
 
 // The platform's sender must not be a free phishing relay: an organization without a verified owner gets at most
 // DEFAULT_DAILY_LIMIT emails a day through the platform default (its own provider is not limited). Kept apart from
 // the worker: sending-provider.ts calls assertDefaultQuota where it picks the default provider.
 
-export const DEFAULT_DAILY_LIMIT = 50
+export { DEFAULT_DAILY_LIMIT }
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Thrown when the organization used up its day on the platform default; the worker retries the message later. */

@@ -5,7 +5,7 @@ import type { OutboxKind } from '@/lib/enums'
  * The platform's own emails to console admins: always through the platform default, never through the organization's
  * server, and neither held with the organization's messages nor a sign of how its server is doing.
  */
-export const PLATFORM_KINDS = ['invitation', 'alert'] as const satisfies readonly OutboxKind[]
+export const PLATFORM_KINDS = ['invitation', 'alert', 'admin_verify', 'admin_signup_attempt'] as const satisfies readonly OutboxKind[]
 
 export function isPlatformEmail(kind: string): boolean {
   return (PLATFORM_KINDS as readonly string[]).includes(kind)

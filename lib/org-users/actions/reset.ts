@@ -1,7 +1,6 @@
 'use server'
 
-import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/password'
-import { busyFailure } from '@/lib/auth/messages'
+import { unlessHashQueueFull } from '@/lib/auth/server/hash-queue'
 import { invalidInput, type TActionFailure, type TActionResult } from '@/lib/forms/action-result'
 import { resetPassword } from '@/lib/org-users/server/flows'
 import { ZLinkToken, ZPasswordReset } from '@/lib/org-users/schema'
@@ -17,7 +16,5 @@ export async function resetPasswordAction(slug: string, token: unknown, input: u
   const parsedToken = ZLinkToken.safeParse(token)
   const org = await findPublicOrg(slug)
   if (!parsedToken.success || !org) return linkInvalid
-  if (isHashQueueFull()) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
-  const result = await resetPassword(org, parsedToken.data, parsed.data)
-  return result.ok ? { ok: true } : linkInvalid
+  return unlessHashQueueFull(async () => ((await resetPassword(org, parsedToken.data, parsed.data)).ok ? { ok: true } : linkInvalid))
 }

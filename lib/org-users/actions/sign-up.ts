@@ -1,6 +1,6 @@
 'use server'
 
-import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/password'
+import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/hash-queue'
 import { busyFailure } from '@/lib/auth/messages'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { invalidInput, type TActionResult } from '@/lib/forms/action-result'

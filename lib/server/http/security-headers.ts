@@ -19,8 +19,9 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   ].join('; ')
 }
 
-// The organization's public pages carry single-use tokens in their URLs (verify, reset): never send them on.
-const TOKEN_PAGE = /^\/t\//
+// Pages with single-use tokens in their URLs (org users' verify and reset, invitations, admins' verification): never
+// send them on.
+const TOKEN_PAGE = /^\/(t|invite|verify-email)(\/|$)/
 
 /** Every security header of an HTML page at `pathname` (CSP included), given the public base URL. */
 export function pageSecurityHeaders(pathname: string, nonce: string, options: { appUrl: string; isDev: boolean }): Record<string, string> {

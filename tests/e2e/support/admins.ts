@@ -9,14 +9,21 @@ export function uniqueAdmin(label = 'admin') {
   return { email: `${label}-${id}@example.com`, password: `correct horse ${id}`, orgName: `Acme ${label} ${id}` }
 }
 
-/** Signs up through /signup and waits for the console; returns the admin with their org slug. */
-export async function signUpAdmin(page: Page, label = 'admin'): Promise<TTestAdmin> {
-  const admin = uniqueAdmin(label)
+/** Fills in and sends /signup; every sign-up lands on Check your inbox. */
+export async function submitSignup(page: Page, admin: { email: string; password: string; orgName: string }) {
   await page.goto('/signup')
   await page.getByLabel('Email', { exact: true }).fill(admin.email)
   await page.getByLabel('Password', { exact: true }).fill(admin.password)
   await page.getByLabel('Organization name', { exact: true }).fill(admin.orgName)
   await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/signup\/check-email$/)
+}
+
+/** Signs up through /signup and continues to the console; returns the admin with their org slug. */
+export async function signUpAdmin(page: Page, label = 'admin'): Promise<TTestAdmin> {
+  const admin = uniqueAdmin(label)
+  await submitSignup(page, admin)
+  await page.getByRole('link', { name: 'Continue to the console' }).click()
   await expect(page).toHaveURL(/\/orgs\/[a-z0-9-]+$/)
   const slug = new URL(page.url()).pathname.split('/')[2]!
   return { ...admin, slug }

@@ -1,0 +1,36 @@
+'use client'
+
+import { useActionState } from 'react'
+import { resendVerificationAction } from '@/lib/auth/actions/resend-verification'
+import { Button } from '@/components/ui/button'
+import { DEFAULT_DAILY_LIMIT_TEXT } from '@/lib/auth/messages'
+
+type TResendState = Awaited<ReturnType<typeof resendVerificationAction>> | null
+
+/** On top of every console page until the admin confirms their address, with **Resend email**. */
+export function VerifyEmailBanner({ email, slug }: { email: string; slug: string }) {
+  const [result, formAction, isPending] = useActionState<TResendState>(() => resendVerificationAction(slug), null)
+  const answer = result ? (result.ok ? result.message : (result.message ?? 'We could not send the email. Please try again in a moment.')) : null
+  return (
+    <section aria-label="Confirm your email address" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <div className="min-w-0">
+          <p className="font-semibold">Confirm your email address</p>
+          <p className="mt-0.5 break-words">
+            We sent a link to <strong className="font-semibold">{email}</strong>. {DEFAULT_DAILY_LIMIT_TEXT}
+          </p>
+        </div>
+        <form action={formAction} className="shrink-0">
+          <Button type="submit" variant="secondary" isPending={isPending}>
+            Resend email
+          </Button>
+        </form>
+      </div>
+      {answer && (
+        <p role="status" className="mt-2 font-medium">
+          {answer}
+        </p>
+      )}
+    </section>
+  )
+}

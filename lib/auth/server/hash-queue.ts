@@ -1,0 +1,72 @@
+import 'server-only'
+import { busyFailure } from '@/lib/auth/messages'
+import type { TActionFailure } from '@/lib/forms/action-result'
+
+// scrypt runs in libuv's threadpool (4 threads by default), which also compresses every response (zlib), reads
+// files and resolves host names. Unlimited, a burst of sign-ups queues hundreds of ~90 ms hashes ahead of all that
+// and every response of the server waits until the whole burst is hashed (bench/README.md, sign-up under load).
+// At most two hashes run at once; the others wait here, in JavaScript, and the threadpool keeps two threads free.
+// The queue is bounded too: past MAX_WAITING_HASHES a request is refused at once (busy, try again) instead of
+// waiting minutes and holding its connection and memory; a flood cannot grow it without limit.
+const MAX_CONCURRENT_HASHES = 2
+export const MAX_WAITING_HASHES = 100
+/** How long a refused caller should wait before trying again (seconds): about the time to drain a full queue. */
+export const HASH_BUSY_RETRY_AFTER_SECONDS = 10
+
+/** Thrown when the password-hash queue is full; actions answer "busy, try again in N seconds". */
+export class HashQueueFullError extends Error {
+  constructor() {
+    super('The password-hash queue is full')
+    this.name = 'HashQueueFullError'
+  }
+}
+
+// One queue per process, on globalThis: proxy.ts is bundled apart from the pages and actions and must see it too.
+type TQueue = { running: number; waiting: Array<() => void> }
+const holder = globalThis as typeof globalThis & { __hashQueue?: TQueue }
+const queue = (holder.__hashQueue ??= { running: 0, waiting: [] })
+
+/** Whether a new hash would be refused right now (checked before answering work that hashes later). */
+export function isHashQueueFull(): boolean {
+  return queue.running >= MAX_CONCURRENT_HASHES && queue.waiting.length >= MAX_WAITING_HASHES
+}
+
+function acquire(): Promise<void> {
+  if (queue.running < MAX_CONCURRENT_HASHES) {
+    queue.running++
+    return Promise.resolve()
+  }
+  if (queue.waiting.length >= MAX_WAITING_HASHES) return Promise.reject(new HashQueueFullError())
+  return new Promise((resolve) => queue.waiting.push(resolve))
+}
+
+// the slot passes straight to the next waiter, so a newcomer can never take it in between
+function release(): void {
+  const next = queue.waiting.shift()
+  if (next) next()
+  else queue.running--
+}
+
+/** Runs `work` in a hash slot, at most MAX_CONCURRENT_HASHES at a time. */
+export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  await acquire()
+  try {
+    return await work()
+  } finally {
+    release()
+  }
+}
+
+/**
+ * Runs the hashing part of a Server Action, answering "busy, try again in N seconds" instead of a 500 when the queue
+ * is full before it starts or fills up on the way (another request took the last place meanwhile).
+ */
+export async function unlessHashQueueFull<T>(work: () => Promise<T>): Promise<T | TActionFailure> {
+  if (isHashQueueFull()) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof HashQueueFullError) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
+    throw error
+  }
+}
