@@ -13,6 +13,8 @@ import {
 } from '@/lib/auth/server/email-verification'
 import { DEFAULT_DAILY_LIMIT, hasDefaultQuota } from '@/lib/delivery/server/default-quota'
 import { PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/default-provider'
+import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
+import { deliveryStats } from '@/lib/delivery/server/delivery-stats'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, outboxOf } from '../support/outbox-fixtures'
 
@@ -45,6 +47,10 @@ describe('a console admin’s email verification', () => {
     const [row] = (await outboxOf(org.id)).filter((message) => message.kind === 'admin_verify')
     expect(row).toMatchObject({ toAddress: owner.email, subject: 'Confirm your email address for Mailgate' })
     const [token] = await queuedLinks(org.id)
+    // the admin's own account, not the organization's email: not in its Recent deliveries, API or figures
+    expect(await listRecentDeliveries(org.id)).toEqual([])
+    await prisma.outboxMessage.updateMany({ where: { orgId: org.id }, data: { status: 'captured' } })
+    expect((await deliveryStats(org.id)).days.reduce((sum, day) => sum + day.delivered + day.failed, 0)).toBe(0)
     // only the hash is stored
     expect(JSON.stringify(await prisma.verification.findMany({ where: { value: owner.id } }))).not.toContain(token)
 

@@ -3,6 +3,7 @@ import { getPrisma } from '@/lib/server/db'
 import type { OutboxStatus } from '@/lib/enums'
 import { failure } from '@/lib/forms/domain-result'
 import type { TDeliveryHealthView } from '@/lib/delivery/types'
+import { ADMIN_ACCOUNT_KINDS } from './platform-emails'
 
 // A delivery as the console and the API show it: never the message's body.
 const DELIVERY_SELECT = {
@@ -21,7 +22,7 @@ const DELIVERY_SELECT = {
 export async function listRecentDeliveries(orgId: string, limit = 20) {
   const prisma = await getPrisma()
   return prisma.outboxMessage.findMany({
-    where: { orgId },
+    where: { orgId, kind: { notIn: [...ADMIN_ACCOUNT_KINDS] } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: { ...DELIVERY_SELECT, nextAttemptAt: true },
@@ -64,6 +65,7 @@ export async function listDeliveriesPage(orgId: string, query: TDeliveriesPageQu
   const rows = await prisma.outboxMessage.findMany({
     where: {
       orgId,
+      kind: { notIn: [...ADMIN_ACCOUNT_KINDS] },
       ...(query.status ? { status: query.status } : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
     },

@@ -1,11 +1,14 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
 import type { TDeliveryBucket, TDeliveryStats } from '@/lib/delivery/types'
+import { ADMIN_ACCOUNT_KINDS } from './platform-emails'
 
 type TBucketRow = { bucket: Date; delivered: number; retried: number; failed: number }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const HOUR_MS = 60 * 60 * 1000
+// test emails and the admins' own account emails are not the organization's deliveries
+const COUNTED_OUT: string[] = ['test', ...ADMIN_ACCOUNT_KINDS]
 
 /**
  * The organization's deliveries over the last 7 days by day and the last 24 hours by hour (UTC): delivered (sent or
@@ -20,7 +23,7 @@ export async function deliveryStats(orgId: string, now = new Date()): Promise<TD
            count(*) FILTER (WHERE status IN ('sent', 'captured'))::int AS delivered,
            count(*) FILTER (WHERE attempts > 1)::int AS retried,
            count(*) FILTER (WHERE status = 'failed')::int AS failed
-      FROM outbox_message WHERE "orgId" = ${orgId} AND "createdAt" >= ${since} AND kind <> 'test'
+      FROM outbox_message WHERE "orgId" = ${orgId} AND "createdAt" >= ${since} AND kind::text <> ALL(${COUNTED_OUT})
      GROUP BY 1`
   const [days, hours, [summary]] = await Promise.all([
     bucketed('day', weekStart),
@@ -30,7 +33,7 @@ export async function deliveryStats(orgId: string, now = new Date()): Promise<TD
              count(*) FILTER (WHERE status IN ('sent', 'captured'))::int AS delivered,
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ("sentAt" - "createdAt")) * 1000)
                FILTER (WHERE "sentAt" IS NOT NULL))::float8 AS "medianMs"
-        FROM outbox_message WHERE "orgId" = ${orgId} AND "createdAt" >= ${weekStart} AND kind <> 'test'`,
+        FROM outbox_message WHERE "orgId" = ${orgId} AND "createdAt" >= ${weekStart} AND kind::text <> ALL(${COUNTED_OUT})`,
   ])
   return {
     days: fill(days, weekStart, DAY_MS, 7),

@@ -10,3 +10,6 @@ export const PLATFORM_KINDS = ['invitation', 'alert', 'admin_verify', 'admin_sig
 export function isPlatformEmail(kind: string): boolean {
   return (PLATFORM_KINDS as readonly string[]).includes(kind)
 }
+
+/** About the admin's own Mailgate account, not the organization's email: never in its deliveries, figures or API. */
+export const ADMIN_ACCOUNT_KINDS = ['admin_verify', 'admin_signup_attempt'] as const satisfies readonly OutboxKind[]
