@@ -5,6 +5,7 @@ import { env } from '@/lib/env'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
 import {
   ADMIN_VERIFY_TTL_MS,
+  findCapturedVerification,
   isAdminVerifyLinkUsable,
   notifyExistingAdmin,
   queueAdminVerification,
@@ -14,6 +15,7 @@ import {
 import { DEFAULT_DAILY_LIMIT, hasDefaultQuota } from '@/lib/delivery/server/default-quota'
 import { PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/default-provider'
 import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
+import { EXPIRED_TOKEN, openCapturedMessage } from '@/lib/delivery/server/captured-view'
 import { deliveryStats } from '@/lib/delivery/server/delivery-stats'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, outboxOf } from '../support/outbox-fixtures'
@@ -101,6 +103,21 @@ describe('a console admin’s email verification', () => {
     await prisma.$transaction((tx) => queueAdminVerification(tx, owner, org.id))
     expect(await verifyAdminEmail((await queuedLinks(org.id))[0]!)).toBe(true)
     expect(await hasDefaultQuota(org.id)).toBe(true)
+  })
+
+  it('captured (no default provider), its link works from the captured email until used, then shows redacted', async () => {
+    const prisma = await getPrisma()
+    const { org, owner } = await ownerOfNewOrg()
+    await prisma.$transaction((tx) => queueAdminVerification(tx, owner, org.id))
+    await prisma.outboxMessage.updateMany({ where: { orgId: org.id }, data: { status: 'captured' } })
+    const id = await findCapturedVerification(org.id, owner.email)
+    expect(id).not.toBeNull()
+    const [token] = await queuedLinks(org.id)
+    expect((await openCapturedMessage(org.id, owner, id!))!.text).toContain(`token=${token}`)
+    expect(await verifyAdminEmail(token!)).toBe(true)
+    const reopened = (await openCapturedMessage(org.id, owner, id!))!
+    expect(reopened.text).not.toContain(token)
+    expect(reopened.text).toContain(`token=${EXPIRED_TOKEN}`)
   })
 
   it('a sign-up with a registered address emails that address through its first organization, as a platform email', async () => {

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useActionState } from 'react'
 import { resendVerificationAction } from '@/lib/auth/actions/resend-verification'
 import { Button } from '@/components/ui/button'
@@ -8,7 +9,7 @@ import { DEFAULT_DAILY_LIMIT_TEXT } from '@/lib/auth/messages'
 type TResendState = Awaited<ReturnType<typeof resendVerificationAction>> | null
 
 /** On top of every console page until the admin confirms their address, with **Resend email**. */
-export function VerifyEmailBanner({ email, slug }: { email: string; slug: string }) {
+export function VerifyEmailBanner({ email, slug, capturedHref }: { email: string; slug: string; capturedHref?: string }) {
   const [result, formAction, isPending] = useActionState<TResendState>(() => resendVerificationAction(slug), null)
   const answer = result ? (result.ok ? result.message : (result.message ?? 'We could not send the email. Please try again in a moment.')) : null
   return (
@@ -19,6 +20,15 @@ export function VerifyEmailBanner({ email, slug }: { email: string; slug: string
           <p className="mt-0.5 break-words">
             We sent a link to <strong className="font-semibold">{email}</strong>. {DEFAULT_DAILY_LIMIT_TEXT}
           </p>
+          {capturedHref && (
+            <p className="mt-1">
+              This platform sends no email yet (no default provider), so it was captured instead:{' '}
+              <Link href={capturedHref} className="rounded font-semibold underline hover:text-amber-800">
+                open the captured email
+              </Link>
+              .
+            </p>
+          )}
         </div>
         <form action={formAction} className="shrink-0">
           <Button type="submit" variant="secondary" isPending={isPending}>

@@ -55,6 +55,28 @@ export async function isAdminVerifyLinkUsable(token: string): Promise<boolean> {
   return found !== null
 }
 
+/** Of the given token hashes (SHA-256 hex), those of verification links that still work (a captured email's links). */
+export async function findUsableAdminVerifyHashes(tokenHashes: readonly string[], now = new Date()): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set()
+  const prisma = await getPrisma()
+  const rows = await prisma.verification.findMany({
+    where: { identifier: { in: tokenHashes.map((hash) => `${IDENTIFIER_PREFIX}${hash}`) }, expiresAt: { gt: now } },
+    select: { identifier: true },
+  })
+  return new Set(rows.map((row) => row.identifier.slice(IDENTIFIER_PREFIX.length)))
+}
+
+/** The admin's latest captured verification email in the organization (no default provider: nothing is sent), or null. */
+export async function findCapturedVerification(orgId: string, email: string): Promise<string | null> {
+  const prisma = await getPrisma()
+  const found = await prisma.outboxMessage.findFirst({
+    where: { orgId, kind: 'admin_verify', toAddress: email, status: 'captured' },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true },
+  })
+  return found?.id ?? null
+}
+
 /** Consumes the link (once) and marks the admin's address verified; false for an unknown, used or expired link. */
 export async function verifyAdminEmail(token: string): Promise<boolean> {
   const prisma = await getPrisma()

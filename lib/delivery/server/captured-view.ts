@@ -1,6 +1,7 @@
 import 'server-only'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
+import { findUsableAdminVerifyHashes } from '@/lib/auth/server/email-verification'
 import { findUsableTokenHashes } from '@/lib/org-users/server/store'
 import { hashToken } from '@/lib/org-users/server/tokens'
 import { getPrisma } from '@/lib/server/db'
@@ -17,7 +18,9 @@ export async function openCapturedMessage(orgId: string, actor: TActor, id: stri
   const message = await findCapturedMessage(orgId, id)
   if (!message) return null
   const tokens = [...`${message.text}\n${message.html}`.matchAll(TOKEN_IN_LINK)].map((match) => match[2]!)
-  const usable = await findUsableTokenHashes(orgId, [...new Set(tokens.map(hashToken))], new Date())
+  const hashes = [...new Set(tokens.map(hashToken))]
+  const [forOrgUsers, forAdmins] = await Promise.all([findUsableTokenHashes(orgId, hashes, new Date()), findUsableAdminVerifyHashes(hashes)])
+  const usable = new Set([...forOrgUsers, ...forAdmins])
   const redact = (body: string) =>
     body.replace(TOKEN_IN_LINK, (link, prefix: string, token: string) => (usable.has(hashToken(token)) ? link : `${prefix}${EXPIRED_TOKEN}`))
   await recordAudit(await getPrisma(), {
