@@ -33,9 +33,17 @@ describe('retention', () => {
     await token('verify', ago(31))
     await token('reset', ago(-1), ago(35))
     const live = await token('reset', ago(-1))
+    // console admins' verification links: one expired long ago, one still live
+    const link = (expiresAt: Date) =>
+      prisma.verification.create({ data: { id: randomUUID(), identifier: `admin-email:${randomUUID()}`, value: user.id, expiresAt } })
+    const oldLink = await link(ago(31))
+    const liveLink = await link(ago(-1))
 
     const purged = await purgeExpired(prisma, 2)
-    expect(purged).toEqual({ outbox: 6, captured: 1, tokens: 2 })
+    expect(purged).toEqual({ outbox: 6, captured: 1, tokens: 3 })
+    expect(await prisma.verification.findUnique({ where: { id: oldLink.id } })).toBeNull()
+    expect(await prisma.verification.findUnique({ where: { id: liveLink.id } })).not.toBeNull()
+    await prisma.verification.delete({ where: { id: liveLink.id } })
     const left = await outboxOf(orgId)
     expect(left.map((row) => row.id).sort()).toEqual([6, 8, 9, 10, 11].map((index) => rows[index]!.id).sort())
     expect((await prisma.orgUserToken.findMany({ where: { orgUserId: user.id } })).map((row) => row.id)).toEqual([live.id])
