@@ -1,26 +1,16 @@
 import { expect, test } from '@playwright/test'
-import { E2E_DEFAULT_SMTP } from '../../playwright.config'
-import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
 import { sql } from './support/db'
 import { signUpAdmin, submitSignup, uniqueAdmin } from './support/admins'
 import { expectNoSeriousViolations } from './support/axe'
-import { linkIn } from './support/mail'
+import { linkIn, platformInbox } from './support/mail'
 
 // Console admins confirm their email address (issue 13): the email comes from the platform's default provider (this
-// sink), the console is usable at once with a reminder on top, and only the link page's POST verifies. A sign-up with
+// inbox), the console is usable at once with a reminder on top, and only the link page's POST verifies. A sign-up with
 // a registered address answers exactly like a new one and emails that address instead.
 
-let platformSmtp: TTestSmtpServer
-
-test.beforeAll(async () => {
-  platformSmtp = await startSmtpServer('starttls-auth', E2E_DEFAULT_SMTP, E2E_DEFAULT_SMTP.port)
-})
-test.afterAll(async () => {
-  await platformSmtp.close()
-})
+const { mailsTo } = platformInbox()
 
 const appUrl = () => String(test.info().project.use.baseURL)
-const mailsTo = (address: string) => platformSmtp.received.filter((mail) => mail.rcptTo.includes(address))
 const isVerified = async (email: string) => (await sql(`select "emailVerified" from "user" where email = $1`, [email]))[0]?.emailVerified
 
 test('sign-up → reminder → Resend email → the link page verifies only on its button → the reminder is gone', async ({ page, browser }) => {

@@ -1,21 +1,12 @@
 import { expect, test, type Browser } from '@playwright/test'
-import { E2E_DEFAULT_SMTP } from '../../playwright.config'
-import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
 import { signUpAdmin, uniqueAdmin } from './support/admins'
 import { expectNoSeriousViolations } from './support/axe'
-import { linkIn } from './support/mail'
+import { linkIn, platformInbox } from './support/mail'
 import { field, openProviderPage, saveProvider } from './support/provider-page'
 import { smtpPassword } from './support/secrets'
 
-// Invitations are sent by the platform's default provider (DEFAULT_SMTP_URL points at this sink).
-let platformSmtp: TTestSmtpServer
-
-test.beforeAll(async () => {
-  platformSmtp = await startSmtpServer('starttls-auth', E2E_DEFAULT_SMTP, E2E_DEFAULT_SMTP.port)
-})
-test.afterAll(async () => {
-  await platformSmtp.close()
-})
+// Invitations are sent by the platform's default provider.
+const platform = platformInbox()
 
 const appUrl = () => String(test.info().project.use.baseURL)
 
@@ -33,7 +24,7 @@ async function invite(page: import('@playwright/test').Page, email: string, role
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible()
   await expect(page.getByRole('region', { name: 'Pending invitations' })).toContainText(email)
   // (an invitee with an account also got its verification email)
-  const invitations = () => platformSmtp.received.filter((mail) => mail.rcptTo.includes(email) && mail.parsed.subject?.startsWith('Join '))
+  const invitations = () => platform.mailsTo(email).filter((mail) => mail.parsed.subject?.startsWith('Join '))
   await expect.poll(() => invitations().length).toBe(1)
   const mail = invitations()[0]!
   expect(mail.parsed.from?.value[0]?.address).toBe('no-reply@platform.test')

@@ -9,6 +9,12 @@ describe('the password-hash queue', () => {
     expect(isHashQueueFull()).toBe(true)
     await expect(hashPassword('one too many')).rejects.toBeInstanceOf(HashQueueFullError)
     await expect(verifyPassword({ hash: 'x', password: 'one too many' })).rejects.toBeInstanceOf(HashQueueFullError)
+    // still refusing after a few finished: only once half the queue has drained do newcomers get in again
+    await Promise.all(accepted.slice(0, 5))
+    expect(isHashQueueFull()).toBe(true)
+    await expect(hashPassword('still too many')).rejects.toBeInstanceOf(HashQueueFullError)
+    await Promise.all(accepted.slice(0, MAX_WAITING_HASHES / 2 + 2))
+    expect(isHashQueueFull()).toBe(false)
     const hashes = await Promise.all(accepted)
     expect(hashes).toHaveLength(MAX_WAITING_HASHES + 2)
     expect(isHashQueueFull()).toBe(false)

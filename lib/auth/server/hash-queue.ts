@@ -6,8 +6,9 @@ import type { TActionFailure } from '@/lib/forms/action-result'
 // files and resolves host names. Unlimited, a burst of sign-ups queues hundreds of ~90 ms hashes ahead of all that
 // and every response of the server waits until the whole burst is hashed (bench/README.md, sign-up under load).
 // At most two hashes run at once; the others wait here, in JavaScript, and the threadpool keeps two threads free.
-// The queue is bounded too: past MAX_WAITING_HASHES a request is refused at once (busy, try again) instead of
-// waiting minutes and holding its connection and memory; a flood cannot grow it without limit.
+// The queue is bounded too: once MAX_WAITING_HASHES wait, requests are refused at once (busy, try again) instead of
+// waiting minutes and holding their connections and memory, until the queue has drained to half: a flood cannot grow
+// it without limit, and the refusals last long enough for the retries to find room.
 const MAX_CONCURRENT_HASHES = 2
 export const MAX_WAITING_HASHES = 100
 /** How long a refused caller should wait before trying again (seconds): about the time to drain a full queue. */
@@ -22,13 +23,13 @@ export class HashQueueFullError extends Error {
 }
 
 // One queue per process, on globalThis: proxy.ts is bundled apart from the pages and actions and must see it too.
-type TQueue = { running: number; waiting: Array<() => void> }
+type TQueue = { running: number; waiting: Array<() => void>; isRefusing: boolean }
 const holder = globalThis as typeof globalThis & { __hashQueue?: TQueue }
-const queue = (holder.__hashQueue ??= { running: 0, waiting: [] })
+const queue = (holder.__hashQueue ??= { running: 0, waiting: [], isRefusing: false })
 
 /** Whether a new hash would be refused right now (checked before answering work that hashes later). */
 export function isHashQueueFull(): boolean {
-  return queue.running >= MAX_CONCURRENT_HASHES && queue.waiting.length >= MAX_WAITING_HASHES
+  return queue.isRefusing
 }
 
 function acquire(): Promise<void> {
@@ -36,13 +37,15 @@ function acquire(): Promise<void> {
     queue.running++
     return Promise.resolve()
   }
-  if (queue.waiting.length >= MAX_WAITING_HASHES) return Promise.reject(new HashQueueFullError())
+  if (queue.isRefusing) return Promise.reject(new HashQueueFullError())
+  if (queue.waiting.length + 1 >= MAX_WAITING_HASHES) queue.isRefusing = true
   return new Promise((resolve) => queue.waiting.push(resolve))
 }
 
 // the slot passes straight to the next waiter, so a newcomer can never take it in between
 function release(): void {
   const next = queue.waiting.shift()
+  if (queue.waiting.length <= MAX_WAITING_HASHES / 2) queue.isRefusing = false
   if (next) next()
   else queue.running--
 }

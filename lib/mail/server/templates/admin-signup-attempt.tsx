@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { renderEmail, type TRenderedEmail } from './render'
 
 /** Tells a console admin that someone tried to create an account with their address (the form answers as for a new one). */
@@ -13,12 +13,7 @@ export function adminSignupAttempt(input: { signInLink: string }): Promise<TRend
     <EmailLayout orgName="Mailgate" preview="Someone tried to sign up with your email address" title="You already have an account" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Text style={paragraph}>{ifYou}</Text>
-      <Button href={input.signInLink} style={button}>
-        Sign in
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.signInLink}>{input.signInLink}</Link>
-      </Text>
+      <ActionLink href={input.signInLink}>Sign in</ActionLink>
     </EmailLayout>,
     [intro, '', ifYou, input.signInLink, '', '--', footer],
   )

@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { renderEmail, type TRenderedEmail } from './render'
 
 /** Asks a new console admin to confirm their email address (sent by the platform's default provider). */
@@ -13,12 +13,7 @@ export function adminVerifyEmail(input: { link: string }): Promise<TRenderedEmai
     <EmailLayout orgName="Mailgate" preview={intro} title="Confirm your email address" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Text style={paragraph}>{expiry}</Text>
-      <Button href={input.link} style={button}>
-        Confirm email address
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
-      </Text>
+      <ActionLink href={input.link}>Confirm email address</ActionLink>
     </EmailLayout>,
     [intro, expiry, '', 'Confirm your email address:', input.link, '', '--', footer],
   )

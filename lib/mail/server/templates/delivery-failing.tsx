@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { oneLine, renderEmail, type TRenderedEmail } from './render'
 
 /** Tells an organization's owners and admins that its email provider fails, and where to fix it. */
@@ -23,12 +23,7 @@ export function deliveryFailing(input: {
       <Text style={paragraph}>{intro}</Text>
       <Text style={paragraph}>{cause}</Text>
       <Text style={paragraph}>{waiting}</Text>
-      <Button href={input.link} style={button}>
-        Open the Email Provider settings
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
-      </Text>
+      <ActionLink href={input.link}>Open the Email Provider settings</ActionLink>
     </EmailLayout>,
     [intro, '', cause, waiting, '', 'Open the Email Provider settings:', input.link, '', '--', footer],
   )

@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { oneLine, renderEmail, type TRenderedEmail } from './render'
 
 /** Invites someone to help run an organization in the console (sent by the platform's default provider). */
@@ -14,12 +14,7 @@ export function invitation(input: { orgName: string; inviterEmail: string; roleL
     <EmailLayout orgName={orgName} preview={`You are invited to join ${orgName}`} title="You are invited" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Text style={paragraph}>{expiry}</Text>
-      <Button href={input.link} style={button}>
-        Accept invitation
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
-      </Text>
+      <ActionLink href={input.link}>Accept invitation</ActionLink>
     </EmailLayout>,
     [intro, expiry, '', 'Accept invitation:', input.link, '', '--', footer],
   )

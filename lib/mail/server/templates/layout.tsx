@@ -1,5 +1,5 @@
 import 'server-only'
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
 
 // The frame every email shares: a centred white card on a light grey page, system fonts.
@@ -16,7 +16,7 @@ const title = { color: '#18181b', fontSize: '22px', fontWeight: 600, lineHeight:
 const footer = { color: '#a1a1aa', fontSize: '12px', lineHeight: '18px', margin: 0 }
 
 export const paragraph = { color: '#3f3f46', fontSize: '15px', lineHeight: '24px', margin: '0 0 16px' }
-export const button = {
+const button = {
   backgroundColor: '#18181b',
   borderRadius: '6px',
   color: '#ffffff',
@@ -26,7 +26,7 @@ export const button = {
   padding: '12px 20px',
   textDecoration: 'none',
 }
-export const fallbackLink = { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '16px 0 0', wordBreak: 'break-all' as const }
+const fallbackLink = { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '16px 0 0', wordBreak: 'break-all' as const }
 
 /** The shared email frame: organization name, title, content and a footer line. */
 export function EmailLayout(props: { orgName: string; preview: string; title: string; footer: string; children: ReactNode }) {
@@ -46,5 +46,19 @@ export function EmailLayout(props: { orgName: string; preview: string; title: st
         </Container>
       </Body>
     </Html>
+  )
+}
+
+/** The email's one action: a button, and the same link spelled out for clients that show no buttons. */
+export function ActionLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <>
+      <Button href={href} style={button}>
+        {children}
+      </Button>
+      <Text style={fallbackLink}>
+        Or paste this link into your browser: <Link href={href}>{href}</Link>
+      </Text>
+    </>
   )
 }

@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { oneLine, renderEmail, subjectOrgName, type TRenderedEmail } from './render'
 
 /** Sends the link that lets a user choose a new password. */
@@ -12,12 +12,7 @@ export function resetPassword(input: { orgName: string; link: string }): Promise
     `Reset your ${subjectOrgName(orgName)} password`,
     <EmailLayout orgName={orgName} preview="Choose a new password" title="Reset your password" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
-      <Button href={input.link} style={button}>
-        Choose a new password
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
-      </Text>
+      <ActionLink href={input.link}>Choose a new password</ActionLink>
     </EmailLayout>,
     [intro, '', 'Choose a new password:', input.link, '', '--', footer],
   )

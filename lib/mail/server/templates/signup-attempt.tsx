@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { oneLine, renderEmail, subjectOrgName, type TRenderedEmail } from './render'
 
 /** Tells an existing user that someone tried to sign up again with their address (no account enumeration on the form). */
@@ -14,12 +14,7 @@ export function signupAttempt(input: { orgName: string; recoverLink: string }): 
     <EmailLayout orgName={orgName} preview="Someone tried to sign up with your email address" title="You already have an account" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
       <Text style={paragraph}>{ifYou}</Text>
-      <Button href={input.recoverLink} style={button}>
-        Reset your password
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.recoverLink}>{input.recoverLink}</Link>
-      </Text>
+      <ActionLink href={input.recoverLink}>Reset your password</ActionLink>
     </EmailLayout>,
     [intro, '', ifYou, input.recoverLink, '', '--', footer],
   )

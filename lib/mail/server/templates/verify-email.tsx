@@ -1,6 +1,6 @@
 import 'server-only'
-import { Button, Link, Text } from '@react-email/components'
-import { button, EmailLayout, fallbackLink, paragraph } from './layout'
+import { Text } from '@react-email/components'
+import { ActionLink, EmailLayout, paragraph } from './layout'
 import { oneLine, renderEmail, subjectOrgName, type TRenderedEmail } from './render'
 
 /** Asks a new user to confirm their email address. */
@@ -12,12 +12,7 @@ export function verifyEmail(input: { orgName: string; link: string }): Promise<T
     `Confirm your email address for ${subjectOrgName(orgName)}`,
     <EmailLayout orgName={orgName} preview={intro} title="Confirm your email address" footer={footer}>
       <Text style={paragraph}>{intro}</Text>
-      <Button href={input.link} style={button}>
-        Confirm email address
-      </Button>
-      <Text style={fallbackLink}>
-        Or paste this link into your browser: <Link href={input.link}>{input.link}</Link>
-      </Text>
+      <ActionLink href={input.link}>Confirm email address</ActionLink>
     </EmailLayout>,
     [intro, '', 'Confirm your email address:', input.link, '', '--', footer],
   )
