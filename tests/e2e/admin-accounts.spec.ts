@@ -123,8 +123,8 @@ test('a flood of sign-ins gets 503 with Retry-After once the password-hash queue
   const busy = 'The server is busy right now. Please try again in 10 seconds.'
   // Most of the flood arrives before any of it is hashing, so proxy.ts lets it in; its first "busy" answer
   // says the queue is full right now: sign-ins arriving then get the 503 at once (until it has drained to half).
-  let probes: Promise<Response[]> | undefined
   const answer = async (response: Response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() })
+  let probes: Promise<Array<Awaited<ReturnType<typeof answer>>>> | undefined
   const flood = await Promise.all(
     Array.from({ length: 300 }, async () => {
       const answered = await answer(await post())
