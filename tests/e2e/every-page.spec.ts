@@ -26,6 +26,8 @@ for (const width of WIDTHS) {
       for (const [name, path] of [
         ['signup', '/signup'],
         ['login', '/login'],
+        ['signup-check-email', '/signup/check-email'],
+        ['verify-email-bad-link', '/verify-email?token=not-a-real-token-but-long-enough-000000000'],
       ] as const) {
         await anonymous.goto(path)
         await check(anonymous, width.name, name)
