@@ -16,7 +16,7 @@ export type TContent = { subject: string; html: string; text: string }
 
 let worker: TWorker | undefined
 let cpuAtStart = process.cpuUsage()
-let statementsAtStart = 0
+let statementsAtStart = appStatements()
 // With BENCH_PROFILE_FILE, the CPU profile covers exactly the delivery window: from start() to cpuMs().
 const profileFile = process.env.BENCH_PROFILE_FILE
 const inspector = profileFile ? new Session() : undefined
@@ -90,9 +90,13 @@ serve({
     }
     return Math.round((used.user + used.system) / 1000)
   },
-  /** SQL statements the app sent to PostgreSQL since start() (0 on PGlite). */
+  /** SQL statements the app sent to PostgreSQL since start(), in all and by kind (none on PGlite). */
   statements() {
-    return appStatements() - statementsAtStart
+    const now = appStatements()
+    const byKind = Object.entries(now.byKind)
+      .map(([kind, count]) => [kind, count - (statementsAtStart.byKind[kind] ?? 0)] as const)
+      .filter(([, count]) => count > 0)
+    return { total: now.total - statementsAtStart.total, byKind: Object.fromEntries(byKind) }
   },
   async statusCounts(orgId: string, prefix: string) {
     const prisma = await getPrisma()

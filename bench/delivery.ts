@@ -148,7 +148,7 @@ async function outboxRun(
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const allRecordedAt = epochMs()
-    const statements = (await Promise.all(instances.map((instance) => instance.call<number>('statements')))).reduce((sum, count) => sum + count, 0)
+    const statements = sumStatements(await Promise.all(instances.map((instance) => instance.call<TStatements>('statements'))))
     const stats = await sink.stats()
     const seconds = (lastAt - startedAt) / 1000
     return {
@@ -173,6 +173,14 @@ async function outboxRun(
   }
 }
 
+type TStatements = { total: number; byKind: Record<string, number> }
+
+function sumStatements(counts: TStatements[]): TStatements {
+  const byKind: Record<string, number> = {}
+  for (const count of counts) for (const [kind, n] of Object.entries(count.byKind)) byKind[kind] = (byKind[kind] ?? 0) + n
+  return { total: counts.reduce((sum, count) => sum + count.total, 0), byKind }
+}
+
 /** Where the CPU went: sender process(es), sink, PostgreSQL, everything else on the machine, per message. */
 function cpuSummary(run: TRun): string {
   const ours = run.cpu.senderMs.reduce((sum, ms) => sum + ms, 0)
@@ -192,7 +200,11 @@ const UNBATCHED_STATEMENTS_PER_MESSAGE = 2
 function costRows(section: string, outbox: TRun, rawRuns: TRun[], n: number): TRow[] {
   const cpuPerMessage = (run: TRun) => run.cpu.senderMs.reduce((sum, ms) => sum + ms, 0) / run.sink.received
   const raw = Math.min(...rawRuns.map(cpuPerMessage))
-  const statements = outbox.extra?.statements as number
+  const statements = outbox.extra?.statements as TStatements
+  const kinds = Object.entries(statements.byKind)
+    .sort(([, a], [, b]) => b - a)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ')
   return [
     maxRatioRow(
       {
@@ -212,11 +224,11 @@ function costRows(section: string, outbox: TRun, rawRuns: TRun[], n: number): TR
         section,
         metric: 'database statements per delivered message, PostgreSQL',
         unit: 'stmt/msg',
-        ours: statements / n,
+        ours: statements.total / n,
         baseline: UNBATCHED_STATEMENTS_PER_MESSAGE,
         baselineLabel: 'one claim + one outcome per msg (by construction)',
         target: '≤ 0.2',
-        note: `${statements} statements (pg client queries, BEGIN/COMMIT included) from the worker's start until all ${n} rows were recorded sent`,
+        note: `${statements.total} statements (pg client queries, BEGIN/COMMIT included) from the worker's start until all ${n} rows were recorded sent: ${kinds}`,
       },
       0.2,
     ),
