@@ -89,7 +89,7 @@ export async function runIsolation(options: TIsolationOptions): Promise<TSection
     const row = maxRow(
       {
         section: '1 Delivery',
-        metric: `isolation: org Y's email while org X has ${backlog} queued to a ${slowMs / 1000} s/msg server, p95 of ${samples}`,
+        metric: `isolation: org Y's email while org X has ${backlog.toLocaleString('en-US')} queued to a ${slowMs / 1000} s/msg server, p95 of ${samples}`,
         unit: 's',
         ours: percentile(busy, 95) / 1000,
         baseline: percentile(quiet, 95) / 1000,
