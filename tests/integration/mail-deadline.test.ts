@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
 import { clearSecurityVerdicts } from '@/lib/mail/server/security'
 import { fixtureSettings, testMessage } from '../support/mail-fixtures'
-import { startSmtpServer } from '../support/smtp-server'
+import { startSmtpServer, TEST_USER } from '../support/smtp-server'
 import { startTarpitServer, type TTarpitServer } from '../support/tarpit-server'
 import { waitUntil } from '../support/wait-until'
 
@@ -39,6 +39,29 @@ describe('the test email against a tarpit (greets, then drips 250- lines forever
     expect(result.steps.at(-1)).toMatchObject({ detail: result.error.message, hint: result.error.hint })
     // destroyed, not left to the server: the tarpit would keep a polite QUIT waiting forever
     await waitUntil(async () => tarpit.openConnections() === 0, 1_000)
+  })
+
+  it('a server that takes the message and never answers DATA in time: the DATA step fails, the steps before it passed', async () => {
+    const stalling = await startSmtpServer('starttls-auth', TEST_USER, 0, DEADLINE_MS * 10)
+    try {
+      const result = await sendWithDiagnostics(fixtureSettings(stalling.port), testMessage(), { allowPrivateHosts: true, deadlineMs: DEADLINE_MS })
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.durationMs).toBeLessThan(DEADLINE_MS + 1_000)
+      expect(result.error).toMatchObject({ stage: 'data', message: expect.stringMatching(/^The server did not finish the test email within 2 seconds/) })
+      expect(result.steps.map((step) => `${step.stage}:${step.status}`)).toEqual([
+        'dns:ok',
+        'tcp:ok',
+        'tls:ok',
+        'ehlo:ok',
+        'auth:ok',
+        'mail:ok',
+        'rcpt:ok',
+        'data:failed',
+      ])
+    } finally {
+      await stalling.close()
+    }
   })
 
   it('a server that answers in time is not cut off: the deadline ends with the session', async () => {

@@ -40,12 +40,22 @@ export function startDeadline(deadlineMs: number): TSessionDeadline {
   }
 }
 
-/** The failure shown on the step the session was in when the deadline passed (worded like the outbox's). */
+/** The failure shown on the step the session was on when the deadline passed (worded like the outbox's). */
 export function deadlineFailure(stage: TSmtpStage, deadlineMs: number): TSmtpFailure {
+  const within = inSeconds(deadlineMs)
+  if (stage === 'dns' || stage === 'tcp') {
+    return {
+      field: stage === 'dns' ? 'host' : 'port',
+      stage,
+      message: `The server could not be reached within ${within}`,
+      hint: 'Check the host and port: a firewall may block outgoing connections to this port (port 25 often is)',
+      isPermanent: false,
+    }
+  }
   return {
     field: null,
     stage,
-    message: `The server did not finish the test email within ${inSeconds(deadlineMs)} (it kept the connection open without completing the exchange)`,
+    message: `The server did not finish the test email within ${within} (it kept the connection open without completing the exchange)`,
     hint: 'Check the host and port: they may point at something other than a working SMTP server',
     isPermanent: false,
   }

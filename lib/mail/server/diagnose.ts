@@ -28,6 +28,8 @@ export type TDiagnoseOptions = {
 // Runs alongside DNS, TCP, TLS and EHLO, so a silent token endpoint stays within the 10 s promised for every failure.
 const TOKEN_TIMEOUT_MS = 8_000
 
+type TEnvelope = Awaited<ReturnType<typeof composeMessage>>['envelope']
+
 type TSettled<T> = { ok: true; value: T } | { ok: false; error: unknown }
 
 /** Sends one message and returns the outcome with an ordered list of session stages (dns … data). */
@@ -37,8 +39,13 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   const { auth } = settings
   const { allowPrivateHosts, tuning, deadlineMs = env.TEST_EMAIL_DEADLINE_MS } = options
   let context = errorContextFor(settings, tuning)
-  const ok = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'ok', detail })
-  const skip = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'skipped', detail })
+  const deadline = startDeadline(deadlineMs)
+  // once the deadline passed, what the abandoned session still does is not reported
+  const report = (...reached: TDiagnosticStep[]) => {
+    if (!deadline.expired) steps.push(...reached)
+  }
+  const ok = (stage: TSmtpStage, detail: string) => report({ stage, status: 'ok', detail })
+  const skip = (stage: TSmtpStage, detail: string) => report({ stage, status: 'skipped', detail })
   const finish = (error: TSmtpFailure, reported = steps): Extract<TDiagnosticResult, { ok: false }> => ({
     ok: false,
     error,
@@ -47,9 +54,12 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   })
 
   const timeouts = timeoutsFor(tuning)
-  const deadline = startDeadline(deadlineMs)
   // what the deadline needs to name the step it interrupted, and the session to close
-  const progress: { security: TResolvedSecurity | null; session: DiagnosticSession | null } = { security: null, session: null }
+  const progress: { security: TResolvedSecurity | null; session: DiagnosticSession | null; envelope: TEnvelope | null } = {
+    security: null,
+    session: null,
+    envelope: null,
+  }
 
   const converse = async (): Promise<TDiagnosticResult> => {
     const target = await resolveSmtpHost(settings.host, { allowPrivateHosts, timeoutMs: timeouts.dnsTimeout })
@@ -89,7 +99,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     const ehlo = session.ehloReplies()
     const offeredStartTls = resolved.mode !== 'tls' && /[ -]STARTTLS\b/i.test(ehlo[0] ?? '')
     if (resolved.mode === 'none')
-      steps.push({
+      report({
         stage: 'tls',
         status: 'warning',
         detail: 'Unencrypted: internal relay. Messages travel in plain text; use this only inside your own network',
@@ -126,6 +136,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     }
 
     const composed = await composeMessage(message)
+    progress.envelope = composed.envelope
     try {
       const info = await session.send(composed.envelope, composed.raw)
       ok('mail', `Sender <${composed.envelope.from}> accepted${replySuffix(session.replyTo('MAIL FROM'), context)}`)
@@ -135,8 +146,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
       return { ok: true, reply: accepted, durationMs: Math.round(performance.now() - startedAt), steps }
     } catch (error) {
       const failure = inTransaction(classifySmtpError(error, context), session)
-      if (failure.stage === 'rcpt' || failure.stage === 'data') ok('mail', `Sender <${composed.envelope.from}> accepted`)
-      if (failure.stage === 'data') ok('rcpt', `Recipient <${composed.envelope.to.join('>, <')}> accepted`)
+      report(...acceptedBefore(failure.stage, composed.envelope))
       return finish(failure)
     }
   }
@@ -144,7 +154,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   try {
     const outcome = await Promise.race([converse().catch((error: unknown) => finish(classifySmtpError(error, context))), deadline.reached])
     if (outcome !== 'deadline') return outcome
-    const { security, session } = progress
+    const { security, session, envelope } = progress
     const stage = stageAtDeadline(steps, session, security, auth.kind)
     const tls = session?.tls
     // the handshake that succeeded before an endless EHLO reply is reported, as when connect() fails
@@ -152,7 +162,8 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
       tls && security && stage === 'ehlo' && !steps.some((step) => step.stage === 'tls')
         ? [{ stage: 'tls', status: 'ok', detail: tlsDetail(tls, security) }]
         : []
-    return finish(deadlineFailure(stage, deadlineMs), [...steps, ...handshake])
+    const transaction = envelope ? acceptedBefore(stage, envelope) : []
+    return finish(deadlineFailure(stage, deadlineMs), [...steps, ...handshake, ...transaction])
   } finally {
     deadline.clear()
     progress.session?.close()
@@ -165,6 +176,14 @@ function dropRefusedToken(auth: TOAuth2Auth, error: unknown, cachedBefore: strin
   if (!isRefusedToken(error) || !refused) return false
   invalidateAccessToken(auth.tokenCacheKey, refused)
   return refused === cachedBefore
+}
+
+// The transaction steps the server accepted before the one that failed (the sender before RCPT, both before DATA).
+function acceptedBefore(stage: TSmtpStage, envelope: TEnvelope): TDiagnosticStep[] {
+  const accepted: TDiagnosticStep[] = []
+  if (stage === 'rcpt' || stage === 'data') accepted.push({ stage: 'mail', status: 'ok', detail: `Sender <${envelope.from}> accepted` })
+  if (stage === 'data') accepted.push({ stage: 'rcpt', status: 'ok', detail: `Recipient <${envelope.to.join('>, <')}> accepted` })
+  return accepted
 }
 
 // A dropped connection is reported on the transaction step it interrupted.
