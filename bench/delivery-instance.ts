@@ -10,11 +10,13 @@ import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { createOrg, type TOAuthSetup } from '../tests/support/outbox-fixtures'
 import { epochMs } from './support/child'
 import { serve } from './support/rpc'
+import { appStatements, uncounted } from './support/statement-counter'
 
 export type TContent = { subject: string; html: string; text: string }
 
 let worker: TWorker | undefined
 let cpuAtStart = process.cpuUsage()
+let statementsAtStart = appStatements()
 // With BENCH_PROFILE_FILE, the CPU profile covers exactly the delivery window: from start() to cpuMs().
 const profileFile = process.env.BENCH_PROFILE_FILE
 const inspector = profileFile ? new Session() : undefined
@@ -23,15 +25,34 @@ serve({
   async open() {
     return (await getDatabase()).kind
   },
-  /** An organization whose provider is the sink (unless given), and one queued email per recipient, each in its own transaction as sign-up does. */
-  async seed(smtpPort: number, recipients: string[], content: TContent, orgId?: string, oauth?: TOAuthSetup) {
+  /**
+   * An organization whose provider is the sink (unless given), and one queued email per recipient, each in its own
+   * transaction as sign-up does (or `perTransaction` at a time, to queue a backlog quickly).
+   */
+  async seed(smtpPort: number, recipients: string[], content: TContent, orgId?: string, oauth?: TOAuthSetup, perTransaction = 1) {
     const id = orgId ?? (await createOrg(smtpPort, oauth)).id
     const prisma = await getPrisma()
     const startedAt = epochMs()
-    for (const to of recipients) {
-      await prisma.$transaction((tx) => enqueueEmail(tx, { orgId: id, kind: 'verify', to, ...content }))
+    for (let first = 0; first < recipients.length; first += perTransaction) {
+      const batch = recipients.slice(first, first + perTransaction)
+      await prisma.$transaction(async (tx) => {
+        for (const to of batch) await enqueueEmail(tx, { orgId: id, kind: 'verify', to, ...content })
+      })
     }
     return { orgId: id, enqueueMs: epochMs() - startedAt }
+  },
+  /** Organizations whose provider is the sink, without queued emails. */
+  async createOrgs(smtpPort: number, count: number) {
+    const ids: string[] = []
+    for (let index = 0; index < count; index++) ids.push((await createOrg(smtpPort)).id)
+    return ids
+  },
+  /** Queues one email and wakes the worker, as sign-up does; returns the time just before the transaction. */
+  async enqueueOne(orgId: string, to: string, content: TContent) {
+    const queuedAt = epochMs()
+    await (await getPrisma()).$transaction((tx) => enqueueEmail(tx, { orgId, kind: 'verify', to, ...content }))
+    worker?.wake()
+    return queuedAt
   },
   /**
    * Delivers what is queued (the warm-up batch), then stops the worker and closes its connections: the timed run then
@@ -56,6 +77,7 @@ serve({
       await inspector.post('Profiler.start')
     }
     cpuAtStart = process.cpuUsage()
+    statementsAtStart = appStatements()
     worker = createDeliveryWorker(getPrisma)
     return epochMs()
   },
@@ -68,9 +90,19 @@ serve({
     }
     return Math.round((used.user + used.system) / 1000)
   },
+  /** SQL statements the app sent to PostgreSQL since start(), in all and by kind (none on PGlite). */
+  statements() {
+    const now = appStatements()
+    const byKind = Object.entries(now.byKind)
+      .map(([kind, count]) => [kind, count - (statementsAtStart.byKind[kind] ?? 0)] as const)
+      .filter(([, count]) => count > 0)
+    return { total: now.total - statementsAtStart.total, byKind: Object.fromEntries(byKind) }
+  },
   async statusCounts(orgId: string, prefix: string) {
     const prisma = await getPrisma()
-    const groups = await prisma.outboxMessage.groupBy({ by: ['status'], where: { orgId, toAddress: { startsWith: prefix } }, _count: { _all: true } })
+    const groups = await uncounted(() =>
+      prisma.outboxMessage.groupBy({ by: ['status'], where: { orgId, toAddress: { startsWith: prefix } }, _count: { _all: true } }),
+    )
     return Object.fromEntries(groups.map((group) => [group.status, group._count._all]))
   },
   /** Stops the worker and closes everything; the process then exits by itself (so --cpu-prof can write its file). */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=delivery,page,errors,signup] [--profile]`: every benchmark of this 2-core machine,
+// `npm run bench [-- --only=delivery,isolation,page,errors,signup] [--profile]`: every benchmark of this 2-core machine,
 // one after another (never two at once), each figure beside the baseline measured in the same run.
 // --quick (with --only=delivery) skips the slow naive and 2-instance runs when profiling.
 // Prints the table and writes bench/results/run.json.tmp (with --record, a full run writes bench/results/latest.json;
@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { createTestCa } from '../tests/support/test-ca'
 import { forkChild, ROOT } from './support/child'
 import type { TDeliveryOptions } from './delivery'
+import type { TIsolationOptions } from './isolation'
 import { runErrors } from './errors'
 import { runPage } from './page'
 import { runSignupLoad } from './signup-load'
@@ -20,7 +21,9 @@ import type { TRow, TSectionResult } from './support/results'
 import { startSink } from './support/sink'
 import { formatNotes, formatTable } from './support/table'
 
-const SECTIONS = ['delivery', 'errors', 'page', 'signup'] as const
+const SECTIONS = ['delivery', 'isolation', 'errors', 'page', 'signup'] as const
+// the issue's numbering: isolation is part of 1, delivery
+const SECTION_NUMBERS: Record<TSection, number> = { delivery: 1, isolation: 1, errors: 2, page: 3, signup: 4 }
 type TSection = (typeof SECTIONS)[number]
 
 const args = process.argv.slice(2)
@@ -47,6 +50,16 @@ async function runDeliverySection(caPath: string, caDir: string): Promise<TSecti
   }
 }
 
+async function runIsolationSection(caPath: string, caDir: string): Promise<TSectionResult> {
+  const child = forkChild('bench/isolation.ts', { NODE_EXTRA_CA_CERTS: caPath, TEST_CA_DIR: caDir }, { name: 'isolation' })
+  try {
+    const options: TIsolationOptions = { backlog: 10_000, slowMs: 2_000, samples: 40, quietSamples: 20, log: true }
+    return await child.call<TSectionResult>('run', options)
+  } finally {
+    await child.stop()
+  }
+}
+
 const heading = (title: string) => console.info(`\n== ${title} (load average ${loadAverage()})`)
 const log = (line: string) => console.info(`  ${line}`)
 
@@ -54,7 +67,7 @@ function failed(name: TSection, error: unknown): TSectionResult {
   const message = error instanceof Error ? error.message : String(error)
   console.error(`  ${name} failed: ${message}`)
   const row: TRow = {
-    section: `${SECTIONS.indexOf(name) + 1} ${name}`,
+    section: `${SECTION_NUMBERS[name]} ${name}`,
     metric: `${name} benchmark`,
     unit: '',
     ours: null,
@@ -138,7 +151,11 @@ async function main() {
       heading('1. Delivery throughput')
       await attempt('delivery', results, () => runDeliverySection(ca.caPath, caDir))
     }
-    if (selected.some((section) => section !== 'delivery')) {
+    if (selected.includes('isolation')) {
+      heading('1. Delivery: isolation')
+      await attempt('isolation', results, () => runIsolationSection(ca.caPath, caDir))
+    }
+    if (selected.some((section) => section !== 'delivery' && section !== 'isolation')) {
       heading('Production server for 2–4')
       await runAppSections(ca.caPath, results).catch((error) => {
         for (const name of selected) if (!results.has(name)) results.set(name, failed(name, error))

@@ -93,6 +93,8 @@ const ZEnv = z.object({
   // Hard limit on one delivery attempt (connect, sign in, send): a server that keeps a session alive by trickling
   // replies is cut off here. Must stay well below the lease.
   OUTBOX_SEND_DEADLINE_MS: ZWholeNumber(500, 600_000, 60_000),
+  // Hard limit on "Send test email" (the dialog and the API): above the ~10 s every ordinary failure is reported in.
+  TEST_EMAIL_DEADLINE_MS: ZWholeNumber(500, 120_000, 15_000),
   // An organization's provider failing this long (milliseconds) alerts its owners and admins, once per incident.
   OUTBOX_ALERT_AFTER_MS: ZWholeNumber(0, 86_400_000, 300_000),
   // With the opt-in fallback, a message the organization's server could not send for this long goes through the default.

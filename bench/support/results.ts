@@ -29,6 +29,12 @@ export function ratioRow(row: Omit<TRow, 'ratio' | 'met'>, minRatio: number): TR
   return { ...row, ratio, met: ratio === null ? false : ratio >= minRatio }
 }
 
+/** A row compared with a baseline, met when ours ÷ baseline ≤ maxRatio (a cost: lower is better). */
+export function maxRatioRow(row: Omit<TRow, 'ratio' | 'met'>, maxRatio: number): TRow {
+  const ratio = ratioOf(row.ours, row.baseline)
+  return { ...row, ratio, met: ratio === null ? false : ratio <= maxRatio }
+}
+
 /** A row with an absolute upper bound. */
 export function maxRow(row: Omit<TRow, 'ratio' | 'met'>, max: number): TRow {
   return { ...row, ratio: ratioOf(row.ours, row.baseline), met: row.ours === null ? false : row.ours <= max }

@@ -21,6 +21,8 @@ let waiters: TWaiter[] = []
 let cpuAtReset = process.cpuUsage()
 
 const HEADER_END = Buffer.from('\r\n\r\n')
+// a slow server (the isolation benchmark): each message is answered this long after its data arrived
+const DATA_DELAY_MS = Number(process.env.SINK_DATA_DELAY_MS ?? 0)
 
 function record(raw: Buffer, rcptTo: string[]) {
   const end = raw.indexOf(HEADER_END)
@@ -69,11 +71,15 @@ const server = new SMTPServer({
     const chunks: Buffer[] = []
     stream.on('data', (chunk: Buffer) => chunks.push(chunk))
     stream.on('end', () => {
-      record(
-        Buffer.concat(chunks),
-        session.envelope.rcptTo.map((recipient) => recipient.address),
-      )
-      callback(null, `2.0.0 Ok: queued as SINK${acceptedAt.length}`)
+      const accept = () => {
+        record(
+          Buffer.concat(chunks),
+          session.envelope.rcptTo.map((recipient) => recipient.address),
+        )
+        callback(null, `2.0.0 Ok: queued as SINK${acceptedAt.length}`)
+      }
+      if (DATA_DELAY_MS > 0) setTimeout(accept, DATA_DELAY_MS)
+      else accept()
     })
   },
 })

@@ -24,9 +24,13 @@ export type TSink = {
   close(): Promise<void>
 }
 
-/** Forks the sink (it needs TEST_CA_DIR for its certificate) and waits until it listens. */
-export async function startSink(): Promise<TSink> {
-  const child = forkChild('bench/support/sink-process.ts', {}, { name: 'sink' })
+/**
+ * Forks the sink (it needs TEST_CA_DIR for its certificate) and waits until it listens. With `dataDelayMs`, a slow
+ * server: every message is accepted that long after its data arrived (any number of connections in parallel).
+ */
+export async function startSink(options: { dataDelayMs?: number } = {}): Promise<TSink> {
+  const { dataDelayMs = 0 } = options
+  const child = forkChild('bench/support/sink-process.ts', { SINK_DATA_DELAY_MS: String(dataDelayMs) }, { name: dataDelayMs ? 'slow sink' : 'sink' })
   const port = await child.call<number>('port')
   return {
     port,

@@ -4,7 +4,9 @@ import type { TRow } from './results'
 function formatNumber(value: number | null | undefined, unit: string): string {
   if (value == null || !Number.isFinite(value)) return '—'
   if (unit === '') return String(Math.round(value))
-  const digits = unit === 's' ? 2 : unit === 'KB' ? 1 : Math.abs(value) >= 100 ? 0 : 1
+  // per-message costs are small: 0.15 statements/msg must not read as the 0.2 it is compared with
+  const perMessage = unit.endsWith('/msg') ? (Math.abs(value) < 1 ? 3 : 2) : null
+  const digits = perMessage ?? (unit === 's' ? 2 : unit === 'KB' ? 1 : Math.abs(value) >= 100 ? 0 : 1)
   return `${value.toFixed(digits)} ${unit}`
 }
 

@@ -192,6 +192,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           operationId: 'sendTestEmail',
           summary: 'Send test email with unsaved settings (or the saved ones): the outcome and the SMTP conversation step by step',
+          description:
+            'Answers within about 15 seconds (TEST_EMAIL_DEADLINE_MS): a server still talking by then is cut off, and the step it was on fails with `ok: false`.',
           requestBody: {
             required: true,
             content: {

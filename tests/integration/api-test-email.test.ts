@@ -5,9 +5,12 @@ import { ZTestEmailResult } from '@/lib/api-keys/api-schema'
 import { putEmailProvider } from '@/lib/api-keys/server/http/email-provider'
 import { postTestEmail } from '@/lib/api-keys/server/http/test-email'
 import { listRecentAudit } from '@/lib/audit/server/store'
+import { env } from '@/lib/env'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { answers, call, captureConsole, newApiKey, newOrgWithOwner } from '../support/api-fixtures'
 import { startSmtpServer, TEST_USER, type TTestSmtpServer } from '../support/smtp-server'
+import { startTarpitServer } from '../support/tarpit-server'
+import { waitUntil } from '../support/wait-until'
 
 const PATH = '/api/v1/email-provider/test'
 let server: TTestSmtpServer
@@ -78,6 +81,26 @@ describe('POST /api/v1/email-provider/test', () => {
     expect(result.steps.some((step) => step.status === 'failed')).toBe(true)
     expect(result.message).toMatch(/username or password/i)
   })
+
+  it('answers a server that never finishes its EHLO reply (a tarpit) within the test email deadline', async () => {
+    const { writer } = await setUp()
+    const tarpit = await startTarpitServer()
+    try {
+      const startedAt = performance.now()
+      const answer = await call(postTestEmail, 'POST', PATH, {
+        key: writer,
+        body: { recipient: 'you@example.com', settings: { ...settings(), port: tarpit.port } },
+      })
+      expect(performance.now() - startedAt).toBeLessThan(env.TEST_EMAIL_DEADLINE_MS + 1_000)
+      expect(answer.status).toBe(200)
+      const result = ZTestEmailResult.parse(answer.json)
+      expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^The server did not finish the test email within \d+ seconds/) })
+      expect(result.steps.find((step) => step.status === 'failed')).toMatchObject({ stage: 'ehlo' })
+      await waitUntil(async () => tarpit.openConnections() === 0, 1_000)
+    } finally {
+      await tarpit.close()
+    }
+  }, 60_000)
 
   it('answers 400 with field errors named settings.<field> and recipient', async () => {
     const { writer } = await setUp()

@@ -77,6 +77,13 @@ export class DiagnosticSession {
     setTimeout(() => this.connection.close(), 1_000).unref()
   }
 
+  /** Drops the connection at once, without QUIT: for a server that would keep a polite goodbye waiting forever. */
+  destroy(): void {
+    const socket = this.connection._socket
+    if (socket) socket.destroy()
+    this.connection.close()
+  }
+
   // Settles on the callback, or on an 'error' event / close that ends the session first.
   private run<T = void>(operation: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -1,8 +1,10 @@
 import 'server-only'
 import { getAccessToken, invalidateAccessToken } from '@/lib/mail/server/oauth'
-import type { TDiagnosticStep, TMailMessage, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
+import { env } from '@/lib/env'
+import type { TDiagnosticStep, TMailMessage, TResolvedSecurity, TSmtpFailure, TSmtpSettings, TSmtpStage } from '@/lib/mail/types'
 import { resolveSmtpHost } from '@/lib/server/net/resolve-smtp-host'
 import { composeMessage } from './compose'
+import { deadlineFailure, startDeadline } from './diagnose-deadline'
 import { DiagnosticSession } from './diagnose-session'
 import { capabilitiesOf, openTcp, probeImplicitTls, tlsDetail } from './diagnose-probes'
 import { resolveSecurity, SECURITY_PROBE_MS, tlsOptionsFor } from './security'
@@ -16,10 +18,17 @@ import { isRefusedToken, recentAccessToken, tokenEndpointHost, xoauth2For, type 
 export type TDiagnosticResult =
   { ok: true; reply: string; durationMs: number; steps: TDiagnosticStep[] } | { ok: false; error: TSmtpFailure; durationMs: number; steps: TDiagnosticStep[] }
 
-export type TDiagnoseOptions = { allowPrivateHosts?: boolean; tuning?: TSmtpTuning }
+export type TDiagnoseOptions = {
+  allowPrivateHosts?: boolean
+  tuning?: TSmtpTuning
+  /** Hard limit on the whole session; a server still talking then is cut off (default TEST_EMAIL_DEADLINE_MS). */
+  deadlineMs?: number
+}
 
 // Runs alongside DNS, TCP, TLS and EHLO, so a silent token endpoint stays within the 10 s promised for every failure.
 const TOKEN_TIMEOUT_MS = 8_000
+
+type TEnvelope = Awaited<ReturnType<typeof composeMessage>>['envelope']
 
 type TSettled<T> = { ok: true; value: T } | { ok: false; error: unknown }
 
@@ -28,28 +37,31 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
   const startedAt = performance.now()
   const steps: TDiagnosticStep[] = []
   const { auth } = settings
-  const { allowPrivateHosts, tuning } = options
+  const { allowPrivateHosts, tuning, deadlineMs = env.TEST_EMAIL_DEADLINE_MS } = options
   let context = errorContextFor(settings, tuning)
-  const ok = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'ok', detail })
-  const skip = (stage: TSmtpStage, detail: string) => steps.push({ stage, status: 'skipped', detail })
-  const finish = (error: TSmtpFailure): TDiagnosticResult => {
-    const index = steps.findIndex((step) => step.stage === error.stage)
-    const failed: TDiagnosticStep = {
-      stage: error.stage,
-      status: 'failed',
-      detail: error.message,
-      hint: error.hint,
-      ...(error.code ? { code: error.code } : {}),
-      ...(error.reply ? { reply: error.reply } : {}),
-    }
-    if (index >= 0) steps.splice(index, steps.length - index, failed)
-    else steps.push(failed)
-    return { ok: false, error, durationMs: Math.round(performance.now() - startedAt), steps }
+  const deadline = startDeadline(deadlineMs)
+  // once the deadline passed, what the abandoned session still does is not reported
+  const report = (...reached: TDiagnosticStep[]) => {
+    if (!deadline.expired) steps.push(...reached)
   }
+  const ok = (stage: TSmtpStage, detail: string) => report({ stage, status: 'ok', detail })
+  const skip = (stage: TSmtpStage, detail: string) => report({ stage, status: 'skipped', detail })
+  const finish = (error: TSmtpFailure, reported = steps): Extract<TDiagnosticResult, { ok: false }> => ({
+    ok: false,
+    error,
+    durationMs: Math.round(performance.now() - startedAt),
+    steps: withFailedStep(reported, error),
+  })
 
   const timeouts = timeoutsFor(tuning)
-  let session: DiagnosticSession | null = null
-  try {
+  // what the deadline needs to name the step it interrupted, and the session to close
+  const progress: { security: TResolvedSecurity | null; session: DiagnosticSession | null; envelope: TEnvelope | null } = {
+    security: null,
+    session: null,
+    envelope: null,
+  }
+
+  const converse = async (): Promise<TDiagnosticResult> => {
     const target = await resolveSmtpHost(settings.host, { allowPrivateHosts, timeoutMs: timeouts.dnsTimeout })
     ok('dns', target.servername ? `${target.host} resolved to ${target.address}` : `IP address ${target.address}, no lookup needed`)
     const cachedToken = auth.kind === 'oauth2' ? recentAccessToken(auth.tokenCacheKey) : undefined
@@ -62,12 +74,16 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
           )
         : null
     const resolved = await resolveSecurity(settings, target, tuning)
+    progress.security = resolved
     context = errorContextFor(settings, tuning, resolved)
     const smtpOptions = smtpOptionsFor(settings, target, resolved, tuning, { allowPrivateHosts })
     const socket = await openTcp(target.address, settings.port, timeouts.connectionTimeout)
+    deadline.hold(() => socket.destroy())
     ok('tcp', `Connected to ${target.address} port ${settings.port}`)
 
-    session = new DiagnosticSession(smtpOptions, socket)
+    const session = new DiagnosticSession(smtpOptions, socket)
+    progress.session = session
+    deadline.hold(() => session.destroy())
     try {
       await session.connect()
     } catch (error) {
@@ -83,7 +99,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     const ehlo = session.ehloReplies()
     const offeredStartTls = resolved.mode !== 'tls' && /[ -]STARTTLS\b/i.test(ehlo[0] ?? '')
     if (resolved.mode === 'none')
-      steps.push({
+      report({
         stage: 'tls',
         status: 'warning',
         detail: 'Unencrypted: internal relay. Messages travel in plain text; use this only inside your own network',
@@ -95,7 +111,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
       const outcome = await token
       if (!outcome.ok) {
         const result = finish(classifySmtpError(outcome.error, context))
-        skip('auth', 'Not attempted without an access token')
+        result.steps.push({ stage: 'auth', status: 'skipped', detail: 'Not attempted without an access token' })
         return result
       }
       ok('token', `Access token from ${tokenEndpointHost(auth.tokenRequest)}`)
@@ -106,8 +122,8 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     else {
       const login = () =>
         auth.kind === 'password'
-          ? session!.login({ user: auth.username, pass: auth.password })
-          : session!.login({ user: auth.username, oauth2: xoauth2For(auth, { allowPrivateHosts, timeoutMs: TOKEN_TIMEOUT_MS }) })
+          ? session.login({ user: auth.username, pass: auth.password })
+          : session.login({ user: auth.username, oauth2: xoauth2For(auth, { allowPrivateHosts, timeoutMs: TOKEN_TIMEOUT_MS }) })
       try {
         await login().catch((error: unknown) => (auth.kind === 'oauth2' && dropRefusedToken(auth, error, cachedToken) ? login() : Promise.reject(error)))
       } catch (error) {
@@ -120,6 +136,7 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
     }
 
     const composed = await composeMessage(message)
+    progress.envelope = composed.envelope
     try {
       const info = await session.send(composed.envelope, composed.raw)
       ok('mail', `Sender <${composed.envelope.from}> accepted${replySuffix(session.replyTo('MAIL FROM'), context)}`)
@@ -129,14 +146,27 @@ export async function sendWithDiagnostics(settings: TSmtpSettings, message: TMai
       return { ok: true, reply: accepted, durationMs: Math.round(performance.now() - startedAt), steps }
     } catch (error) {
       const failure = inTransaction(classifySmtpError(error, context), session)
-      if (failure.stage === 'rcpt' || failure.stage === 'data') ok('mail', `Sender <${composed.envelope.from}> accepted`)
-      if (failure.stage === 'data') ok('rcpt', `Recipient <${composed.envelope.to.join('>, <')}> accepted`)
+      report(...acceptedBefore(failure.stage, composed.envelope))
       return finish(failure)
     }
-  } catch (error) {
-    return finish(classifySmtpError(error, context))
+  }
+
+  try {
+    const outcome = await Promise.race([converse().catch((error: unknown) => finish(classifySmtpError(error, context))), deadline.reached])
+    if (outcome !== 'deadline') return outcome
+    const { security, session, envelope } = progress
+    const stage = stageAtDeadline(steps, session, security, auth.kind)
+    const tls = session?.tls
+    // the handshake that succeeded before an endless EHLO reply is reported, as when connect() fails
+    const handshake: TDiagnosticStep[] =
+      tls && security && stage === 'ehlo' && !steps.some((step) => step.stage === 'tls')
+        ? [{ stage: 'tls', status: 'ok', detail: tlsDetail(tls, security) }]
+        : []
+    const transaction = envelope ? acceptedBefore(stage, envelope) : []
+    return finish(deadlineFailure(stage, deadlineMs), [...steps, ...handshake, ...transaction])
   } finally {
-    session?.close()
+    deadline.clear()
+    progress.session?.close()
   }
 }
 
@@ -148,11 +178,52 @@ function dropRefusedToken(auth: TOAuth2Auth, error: unknown, cachedBefore: strin
   return refused === cachedBefore
 }
 
+// The transaction steps the server accepted before the one that failed (the sender before RCPT, both before DATA).
+function acceptedBefore(stage: TSmtpStage, envelope: TEnvelope): TDiagnosticStep[] {
+  const accepted: TDiagnosticStep[] = []
+  if (stage === 'rcpt' || stage === 'data') accepted.push({ stage: 'mail', status: 'ok', detail: `Sender <${envelope.from}> accepted` })
+  if (stage === 'data') accepted.push({ stage: 'rcpt', status: 'ok', detail: `Recipient <${envelope.to.join('>, <')}> accepted` })
+  return accepted
+}
+
 // A dropped connection is reported on the transaction step it interrupted.
 function inTransaction(failure: TSmtpFailure, session: DiagnosticSession): TSmtpFailure {
   if (failure.stage === 'mail' || failure.stage === 'rcpt' || failure.stage === 'data') return failure
-  const stage = !session.replyTo('MAIL FROM') ? 'mail' : !session.replyTo('RCPT TO') ? 'rcpt' : 'data'
-  return { ...failure, stage }
+  return { ...failure, stage: transactionStage(session) }
+}
+
+function transactionStage(session: DiagnosticSession): TSmtpStage {
+  return !session.replyTo('MAIL FROM') ? 'mail' : !session.replyTo('RCPT TO') ? 'rcpt' : 'data'
+}
+
+// The step a session was on when the deadline passed: the first one it had not reported yet.
+function stageAtDeadline(
+  steps: TDiagnosticStep[],
+  session: DiagnosticSession | null,
+  security: TResolvedSecurity | null,
+  authKind: TSmtpSettings['auth']['kind'],
+): TSmtpStage {
+  const reported = new Set(steps.map((step) => step.stage))
+  if (!reported.has('dns')) return 'dns'
+  if (!reported.has('tcp') || !session) return 'tcp'
+  if (!reported.has('ehlo')) return security?.mode === 'tls' && !session.tls ? 'tls' : 'ehlo'
+  if (authKind === 'oauth2' && !reported.has('token')) return 'token'
+  if (!reported.has('auth')) return 'auth'
+  return transactionStage(session)
+}
+
+// The failed step replaces any the session reported for the same stage or after it.
+function withFailedStep(steps: TDiagnosticStep[], error: TSmtpFailure): TDiagnosticStep[] {
+  const failed: TDiagnosticStep = {
+    stage: error.stage,
+    status: 'failed',
+    detail: error.message,
+    hint: error.hint,
+    ...(error.code ? { code: error.code } : {}),
+    ...(error.reply ? { reply: error.reply } : {}),
+  }
+  const index = steps.findIndex((step) => step.stage === error.stage)
+  return [...(index >= 0 ? steps.slice(0, index) : steps), failed]
 }
 
 // success replies are echoed under the same rules as failures: secrets redacted, SMTP-shaped, one line here
