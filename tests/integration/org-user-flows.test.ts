@@ -1,6 +1,7 @@
 // The organization's users against the real database (PGlite or PostgreSQL, per TEST_DB): sign-up, verification,
 // recovery and reset through lib/org-users/server/flows.ts, checking the outbox rows and the stored tokens.
 import { randomBytes } from 'node:crypto'
+import { reserveHashSlot } from '@/lib/auth/server/hash-queue'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { verifyPassword } from 'better-auth/crypto'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
@@ -98,7 +99,8 @@ describe('signUpOrgUser', () => {
 
   it('answers at once and leaves the lookup, hash and email to the deferred work', async () => {
     const deferred: Array<() => Promise<unknown>> = []
-    const answer = flows.acceptOrgUserSignup(org, { email: 'later@example.com', password: PASSWORD }, (work) => deferred.push(work))
+    const reservation = reserveHashSlot()!
+    const answer = flows.acceptOrgUserSignup(org, { email: 'later@example.com', password: PASSWORD }, reservation, (work) => deferred.push(work))
     expect(answer).toEqual({ ok: true })
     expect(await (await getPrisma()).orgUser.count({ where: { orgId: org.id } })).toBe(0)
     expect(await outbox(org.id)).toHaveLength(0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HashQueueFullError, isHashQueueFull, MAX_WAITING_HASHES } from '@/lib/auth/server/hash-queue'
+import { HashQueueFullError, isHashQueueFull, MAX_WAITING_HASHES, reserveHashSlot } from '@/lib/auth/server/hash-queue'
 import { hashPassword, verifyPassword } from '@/lib/auth/server/password'
 
 describe('the password-hash queue', () => {
@@ -19,5 +19,22 @@ describe('the password-hash queue', () => {
     expect(hashes).toHaveLength(MAX_WAITING_HASHES + 2)
     expect(isHashQueueFull()).toBe(false)
     expect(await verifyPassword({ hash: hashes[0]!, password: 'correct horse battery' })).toBe(true)
+  }, 120_000)
+
+  it('a place reserved before answering is never refused later, and counts toward the bound', async () => {
+    const reservations = Array.from({ length: MAX_WAITING_HASHES - 1 }, () => reserveHashSlot()!)
+    expect(isHashQueueFull()).toBe(false)
+    const last = reserveHashSlot()!
+    expect(isHashQueueFull()).toBe(true)
+    expect(reserveHashSlot()).toBeNull()
+    // the answered requests' hashes all run, full queue or not
+    const hashes = await Promise.all([...reservations, last].map((reservation) => hashPassword('correct horse battery', reservation)))
+    expect(hashes).toHaveLength(MAX_WAITING_HASHES)
+    expect(isHashQueueFull()).toBe(false)
+    // a reservation given back unused frees its place
+    const unused = reserveHashSlot()!
+    unused.cancel()
+    unused.cancel()
+    expect(isHashQueueFull()).toBe(false)
   }, 120_000)
 })

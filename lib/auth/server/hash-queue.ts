@@ -23,40 +23,79 @@ export class HashQueueFullError extends Error {
 }
 
 // One queue per process, on globalThis: proxy.ts is bundled apart from the pages and actions and must see it too.
-type TQueue = { running: number; waiting: Array<() => void>; isRefusing: boolean }
+// `reserved` counts places taken by requests already answered whose hash runs afterwards (after()).
+type TQueue = { running: number; waiting: Array<() => void>; reserved: number; isRefusing: boolean }
 const holder = globalThis as typeof globalThis & { __hashQueue?: TQueue }
-const queue = (holder.__hashQueue ??= { running: 0, waiting: [], isRefusing: false })
+const queue = (holder.__hashQueue ??= { running: 0, waiting: [], reserved: 0, isRefusing: false })
+
+const taken = () => queue.waiting.length + queue.reserved
 
 /** Whether a new hash would be refused right now (checked before answering work that hashes later). */
 export function isHashQueueFull(): boolean {
   return queue.isRefusing
 }
 
-function acquire(): Promise<void> {
+function acquire(isReserved: boolean): Promise<void> {
   if (queue.running < MAX_CONCURRENT_HASHES) {
     queue.running++
     return Promise.resolve()
   }
-  if (queue.isRefusing) return Promise.reject(new HashQueueFullError())
-  if (queue.waiting.length + 1 >= MAX_WAITING_HASHES) queue.isRefusing = true
+  if (queue.isRefusing && !isReserved) return Promise.reject(new HashQueueFullError())
+  if (taken() + 1 >= MAX_WAITING_HASHES) queue.isRefusing = true
   return new Promise((resolve) => queue.waiting.push(resolve))
+}
+
+function stopRefusingOnceHalfDrained() {
+  if (taken() <= MAX_WAITING_HASHES / 2) queue.isRefusing = false
 }
 
 // the slot passes straight to the next waiter, so a newcomer can never take it in between
 function release(): void {
   const next = queue.waiting.shift()
-  if (queue.waiting.length <= MAX_WAITING_HASHES / 2) queue.isRefusing = false
+  stopRefusingOnceHalfDrained()
   if (next) next()
   else queue.running--
 }
 
-/** Runs `work` in a hash slot, at most MAX_CONCURRENT_HASHES at a time. */
-export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
-  await acquire()
+async function inSlot<T>(work: () => Promise<T>, isReserved: boolean): Promise<T> {
+  await acquire(isReserved)
   try {
     return await work()
   } finally {
     release()
+  }
+}
+
+/** Runs `work` in a hash slot, at most MAX_CONCURRENT_HASHES at a time; refused while the queue is full. */
+export function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  return inSlot(work, false)
+}
+
+/** A place in the queue taken before answering, for a hash that runs after the answer: it is never refused. */
+export type THashReservation = {
+  /** Runs `work` in the reserved place (once). */
+  run<T>(work: () => Promise<T>): Promise<T>
+  /** Gives the place back unused (nothing happens if it was used). */
+  cancel(): void
+}
+
+/** Takes a place in the queue now, or null when it is full (answer "busy" then). */
+export function reserveHashSlot(): THashReservation | null {
+  if (queue.isRefusing) return null
+  queue.reserved++
+  if (taken() >= MAX_WAITING_HASHES) queue.isRefusing = true
+  let isSettled = false
+  const settle = () => {
+    if (isSettled) return false
+    isSettled = true
+    queue.reserved--
+    return true
+  }
+  return {
+    run: (work) => (settle() ? inSlot(work, true) : withHashSlot(work)),
+    cancel: () => {
+      if (settle()) stopRefusingOnceHalfDrained()
+    },
   }
 }
 

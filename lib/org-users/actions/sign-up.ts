@@ -1,6 +1,6 @@
 'use server'
 
-import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/hash-queue'
+import { HASH_BUSY_RETRY_AFTER_SECONDS, reserveHashSlot } from '@/lib/auth/server/hash-queue'
 import { busyFailure } from '@/lib/auth/messages'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
@@ -22,12 +22,18 @@ export async function signUpOrgUserAction(slug: string, input: unknown): Promise
     ['org-user-signup-email', `${org.id}:${parsed.data.email}`],
   ])
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
-  if (isHashQueueFull()) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
+  // the hash runs after the answer: its place in the queue is taken now, so that it cannot be refused then
+  const reservation = reserveHashSlot()
+  if (!reservation) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
   // Answered before the lookup, the hash and the enqueue: neither the body nor the timing tells whether the address
   // is registered. The email is committed after the answer; the worker is woken to send it now.
-  return acceptOrgUserSignup(org, parsed.data, (work) =>
+  return acceptOrgUserSignup(org, parsed.data, reservation, (work) =>
     after(async () => {
-      await work()
+      try {
+        await work()
+      } finally {
+        reservation.cancel()
+      }
       wakeDeliveryWorker()
     }),
   )

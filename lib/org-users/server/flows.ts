@@ -1,5 +1,6 @@
 import 'server-only'
 import { hashPassword } from '@/lib/auth/server/password'
+import type { THashReservation } from '@/lib/auth/server/hash-queue'
 import { getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
 import { isUniqueViolation } from '@/lib/server/db/prisma'
@@ -35,10 +36,10 @@ const tokenKey = (org: TPublicOrg, purpose: TTokenPurpose, token: string) => ({ 
  * Signs up an unverified user (or replaces a pending one's password and links) and queues the verification email; a
  * verified address gets a signup_attempt email instead, with the same result.
  */
-export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup): Promise<{ ok: true }> {
+export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup, reservation?: THashReservation): Promise<{ ok: true }> {
   const email = normalizeEmail(input.email)
   // Hashed whatever happens next: a registered address must cost about as much time as a new one.
-  const passwordHash = await hashPassword(input.password)
+  const passwordHash = await hashPassword(input.password, reservation)
   if ((await findAndCreate(org, email, passwordHash)) === 'created') return { ok: true }
   const message = await signupAttempt({ orgName: org.name, recoverLink: orgPageUrl(org, 'recover') })
   const prisma = await getPrisma()
@@ -47,8 +48,13 @@ export async function signUpOrgUser(org: TPublicOrg, input: TOrgUserSignup): Pro
 }
 
 /** Answers a sign-up at once and hands the lookup, hash and enqueue to `defer` (Next's `after()` in the action). */
-export function acceptOrgUserSignup(org: TPublicOrg, input: TOrgUserSignup, defer: (work: () => Promise<unknown>) => void): { ok: true } {
-  defer(() => signUpOrgUser(org, input))
+export function acceptOrgUserSignup(
+  org: TPublicOrg,
+  input: TOrgUserSignup,
+  reservation: THashReservation,
+  defer: (work: () => Promise<unknown>) => void,
+): { ok: true } {
+  defer(() => signUpOrgUser(org, input, reservation))
   return { ok: true }
 }
 
