@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { createDeliveryWorker } from '@/lib/delivery/server/worker'
-import { startSmtpServer } from '../support/smtp-server'
+import { refusedPort, startSmtpServer } from '../support/smtp-server'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
@@ -17,9 +17,7 @@ const { workers, servers, orgIds } = outboxHarness()
 describe('a failing provider', () => {
   it('alerts every owner and admin once per incident, and audits its start and end', async () => {
     const prisma = await getPrisma()
-    const probe = await startSmtpServer('starttls-auth')
-    const port = probe.port
-    await probe.close()
+    const port = await refusedPort()
     const org = await createOrg(port) // nothing listens there: connection refused
     orgIds.push(org.id)
     const [owner, admin, member] = await Promise.all(['owner', 'admin', 'member'].map((label) => createAdmin(prisma, label)))

@@ -4,7 +4,7 @@ import { getPrisma } from '@/lib/server/db'
 import { FALLBACK_LABEL } from '@/lib/delivery/server/sending-provider'
 import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
-import { startSmtpServer } from '../support/smtp-server'
+import { refusedPort } from '../support/smtp-server'
 import { createOrg, enqueueMany, outboxOf, pointOrgAt } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
 
@@ -20,12 +20,6 @@ afterEach(async () => {
   const prisma = await getPrisma()
   await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
 })
-
-async function refusedPort() {
-  const probe = await startSmtpServer('starttls-auth')
-  await probe.close()
-  return probe.port
-}
 
 describe('the fallback to the default provider', () => {
   it('takes over messages the failing server held too long, only when the organization opted in', async () => {

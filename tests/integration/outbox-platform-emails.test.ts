@@ -3,7 +3,7 @@ import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { enqueueEmail } from '@/lib/delivery/server/outbox'
 import { createDeliveryWorker } from '@/lib/delivery/server/worker'
-import { startSmtpServer } from '../support/smtp-server'
+import { refusedPort, startSmtpServer } from '../support/smtp-server'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
 import { outboxHarness } from '../support/outbox-harness'
@@ -23,17 +23,10 @@ async function enqueuePlatformEmail(orgId: string, to: string) {
   await prisma.$transaction((tx) => enqueueEmail(tx, { orgId, kind: 'invitation', to, subject: 'Join us', html: '<p>Join</p>', text: 'Join' }))
 }
 
-/** A port nothing listens on (connection refused). */
-async function deadPort() {
-  const probe = await startSmtpServer('starttls-auth')
-  await probe.close()
-  return probe.port
-}
-
 describe('platform emails of an organization', () => {
   it('go out at once while the organization is held for an hour', async () => {
     const prisma = await getPrisma()
-    const org = await createOrg(await deadPort())
+    const org = await createOrg(await refusedPort())
     orgIds.push(org.id)
     const inAnHour = new Date(Date.now() + 3_600_000)
     await prisma.deliveryHealth.create({
@@ -48,7 +41,7 @@ describe('platform emails of an organization', () => {
   it('wait on their own when the platform default fails, without holding the organization or marking it failing', async () => {
     const server = await startSmtpServer('starttls-auth')
     servers.push(server)
-    env.DEFAULT_SMTP_URL = `smtp://platform:secret@127.0.0.1:${await deadPort()}`
+    env.DEFAULT_SMTP_URL = `smtp://platform:secret@127.0.0.1:${await refusedPort()}`
     const org = await createOrg(server.port)
     orgIds.push(org.id)
     await enqueuePlatformEmail(org.id, 'invitee@users.test')

@@ -141,3 +141,10 @@ export function waitFor(isDone: () => boolean, emitter: EventEmitter, event: str
     emitter.on(event, check)
   })
 }
+
+/** A port nothing listens on (connection refused): one a server just had and closed. */
+export async function refusedPort(): Promise<number> {
+  const probe = await startSmtpServer('starttls-auth')
+  await probe.close()
+  return probe.port
+}
