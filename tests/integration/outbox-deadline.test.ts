@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
-import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
-import { closeAllTransports } from '@/lib/mail/server/transport-cache'
-import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
-import { startTarpitServer, type TTarpitServer } from '../support/tarpit-server'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker'
+import { startSmtpServer } from '../support/smtp-server'
+import { startTarpitServer } from '../support/tarpit-server'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
+import { outboxHarness } from '../support/outbox-harness'
 
 // Defect 1 of issue 12: a server that greets, then drips `250-` lines, held its sends forever; every lane stalled on it
 // and no organization got any email. Each attempt now has a hard deadline that destroys the socket.
 
-const workers: TWorker[] = []
-const servers: Array<TTestSmtpServer | TTarpitServer> = []
-const orgIds: string[] = []
-
-afterEach(async () => {
-  for (const worker of workers.splice(0)) await worker.stop()
-  closeAllTransports()
-  for (const server of servers.splice(0)) await server.close()
-  const prisma = await getPrisma()
-  await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
-})
+const { workers, servers, orgIds } = outboxHarness()
 
 describe('a tarpit server for one organization', () => {
   it("does not stall another organization's verification email beyond the deadline", async () => {

@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { FALLBACK_LABEL } from '@/lib/delivery/server/sending-provider'
-import { createDeliveryWorker, type TWorker } from '@/lib/delivery/server/worker'
-import { closeAllTransports } from '@/lib/mail/server/transport-cache'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker'
 import { refusedPort } from '../support/smtp-server'
 import { createOrg, enqueueMany, outboxOf, pointOrgAt } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
+import { outboxHarness } from '../support/outbox-harness'
 
 // The opt-in fallback: a message the organization's server could not send for OUTBOX_FALLBACK_AFTER_MS goes through
 // the platform's default provider (captured here: the tests run without DEFAULT_SMTP_URL). Off, messages wait.
 
-const workers: TWorker[] = []
-const orgIds: string[] = []
-
-afterEach(async () => {
-  for (const worker of workers.splice(0)) await worker.stop()
-  closeAllTransports()
-  const prisma = await getPrisma()
-  await prisma.organization.deleteMany({ where: { id: { in: orgIds.splice(0) } } })
-})
+const { workers, orgIds } = outboxHarness()
 
 describe('the fallback to the default provider', () => {
   it('takes over messages the failing server held too long, only when the organization opted in', async () => {

@@ -3,12 +3,11 @@ import { afterEach } from 'vitest'
 import type { TWorker } from '@/lib/delivery/server/worker'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { getPrisma } from '@/lib/server/db'
-import type { TTestSmtpServer } from './smtp-server'
 
 /** Lists to push into; after each test the workers stop, transports close, servers close and the organizations go. */
 export function outboxHarness() {
   const workers: TWorker[] = []
-  const servers: TTestSmtpServer[] = []
+  const servers: Array<{ close(): Promise<void> }> = []
   const orgIds: string[] = []
   afterEach(async () => {
     for (const worker of workers.splice(0)) await worker.stop()
