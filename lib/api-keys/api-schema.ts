@@ -3,10 +3,11 @@
 import { z } from 'zod/mini'
 import { CONNECTION_SECURITIES } from '@/lib/email-provider/schema'
 import { PROVIDER_PRESET_IDS } from '@/lib/email-provider/presets'
+import { AuthKind, enumValues, OutboxKind, OutboxStatus } from '@/lib/enums'
 
-const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'retrying', 'failed', 'captured'] as const
-const OUTBOX_KINDS = ['verify', 'reset', 'signup_attempt', 'test', 'invitation', 'alert'] as const
-const AUTH_KINDS = ['password', 'oauth_client_credentials', 'google_service_account', 'none'] as const
+const OUTBOX_STATUSES = enumValues(OutboxStatus)
+const OUTBOX_KINDS = enumValues(OutboxKind)
+const AUTH_KINDS = enumValues(AuthKind)
 
 export const DELIVERIES_LIMIT_MESSAGE = 'limit must be a whole number from 1 to 100'
 

@@ -1,8 +1,9 @@
 // The API keys page's schemas, shared by its create dialog and its Server Actions.
 import { z } from 'zod/mini'
+import { ApiKeyAccess, enumValues } from '@/lib/enums'
 
 /** What a key may do: read only (GET), or read and write. */
-export const API_KEY_ACCESS = ['read_only', 'read_write'] as const
+export const API_KEY_ACCESS = enumValues(ApiKeyAccess)
 
 export type TApiKeyAccess = (typeof API_KEY_ACCESS)[number]
 

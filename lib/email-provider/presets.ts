@@ -1,9 +1,10 @@
 // Provider presets for the Email Provider form: pure data and tiny helpers, safe in client and server code.
 // Every value was checked against the page cited beside it; per-customer values (regions, most DKIM selectors)
 // are left for the admin, with a hint.
+import { enumValues, ProviderPreset } from '@/lib/enums'
 
 /** The ids of the Provider select, in display order; 'custom' is the default. */
-export const PROVIDER_PRESET_IDS = ['custom', 'microsoft365', 'google', 'ses', 'sendgrid', 'mailgun', 'postmark', 'brevo', 'resend'] as const
+export const PROVIDER_PRESET_IDS = enumValues(ProviderPreset)
 
 export type TProviderPresetId = (typeof PROVIDER_PRESET_IDS)[number]
 

@@ -1,11 +1,12 @@
 // One schema for the Email Provider form: the form's zodResolver and the Server Actions both use it.
 import { z } from 'zod/mini'
 import type { TConnectionSecurity } from '@/lib/mail/types'
+import { ConnectionSecurity, enumValues } from '@/lib/enums'
 import { ZDkimSelector } from '@/lib/email-provider/sender-domain/schema'
 import { isMicrosoftTenantId, PROVIDER_PRESET_IDS, type TProviderPresetId } from './presets'
 
 /** The Connection security choices, in the order the select shows them. */
-export const CONNECTION_SECURITIES = ['auto', 'starttls', 'tls', 'none'] as const satisfies readonly TConnectionSecurity[]
+export const CONNECTION_SECURITIES = enumValues(ConnectionSecurity) satisfies readonly TConnectionSecurity[]
 
 export const PORT_MESSAGE = 'Port must be a whole number from 1 to 65535'
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u

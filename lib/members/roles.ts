@@ -1,6 +1,6 @@
 // Who may do what in an organization. Client-safe: pages hide what a role cannot do, and Server Actions and services
 // check the same table, so a hidden button and a refused request never disagree.
-import type { MembershipRole } from '@/lib/enums'
+import { enumValues, MembershipRole } from '@/lib/enums'
 
 export type TRole = MembershipRole
 
@@ -13,7 +13,7 @@ export const ROLE_DESCRIPTIONS: Record<TRole, string> = {
 }
 
 /** Every role, most powerful first. */
-export const ROLES: readonly TRole[] = ['owner', 'admin', 'viewer']
+export const ROLES: readonly TRole[] = enumValues(MembershipRole)
 
 /** Roles an invitation may grant: ownership is transferred, never invited. */
 export const INVITABLE_ROLES = ['admin', 'viewer'] as const satisfies readonly TRole[]

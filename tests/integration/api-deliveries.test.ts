@@ -6,6 +6,7 @@ import { getDeliveries } from '@/lib/api-keys/server/http/deliveries'
 import { getEmailProvider } from '@/lib/api-keys/server/http/email-provider'
 import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
+import { OutboxStatus } from '@/lib/enums'
 import { call, newApiKey, newOrgWithOwner } from '../support/api-fixtures'
 import { enqueueMany } from '../support/outbox-fixtures'
 
@@ -49,6 +50,19 @@ describe('GET /api/v1/deliveries', () => {
     expect((await call(getDeliveries, 'GET', PATH, { key: reader, query: '?status=queued' })).json?.deliveries).toHaveLength(2)
     expect((await call(getDeliveries, 'GET', PATH, { key: reader, query: '?status=sent' })).json?.deliveries).toHaveLength(0)
     expect((await call(getDeliveries, 'GET', PATH, { key: other.reader })).json).toEqual({ deliveries: [], nextCursor: null })
+  })
+
+  it('filters by every status the outbox has, held included (issue 23: the API kept its own list without held)', async () => {
+    const { org, reader } = await setUp()
+    const [heldTo] = await enqueueMany(org.id, 1, 'held')
+    const prisma = await getPrisma()
+    await prisma.outboxMessage.updateMany({ where: { orgId: org.id }, data: { status: OutboxStatus.held } })
+    const held = await call(getDeliveries, 'GET', PATH, { key: reader, query: '?status=held' })
+    expect(held.status).toBe(200)
+    expect(ZDeliveriesPage.parse(held.json).deliveries.map((delivery) => [delivery.toAddress, delivery.status])).toEqual([[heldTo, 'held']])
+    for (const status of Object.values(OutboxStatus)) {
+      expect((await call(getDeliveries, 'GET', PATH, { key: reader, query: `?status=${status}` })).status).toBe(200)
+    }
   })
 
   it('answers 400 naming the parameter for a bad status, limit or cursor', async () => {

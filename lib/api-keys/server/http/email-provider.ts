@@ -2,11 +2,8 @@ import 'server-only'
 import { ZRevertBody } from '@/lib/api-keys/api-schema'
 import { providerFailure } from '@/lib/email-provider/messages'
 import { ZEmailProviderForm } from '@/lib/email-provider/schema'
-import { targetRefusal } from '@/lib/email-provider/server/host-check'
-import { revertEmailProvider, updateEmailProvider, type TProviderResult } from '@/lib/email-provider/server/service'
+import { revertProviderCommand, updateProviderCommand, type TProviderCommandResult } from '@/lib/email-provider/server/commands'
 import { getProviderView } from '@/lib/email-provider/server/store'
-import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
-import type { TApiCaller } from '@/lib/api-keys/server/authenticate'
 import { expectedVersion, readJsonObject } from './body'
 import { withApiKey } from './guard'
 import { actionFailureProblem, invalidFields, issuesToErrors, problem } from './problem'
@@ -28,9 +25,7 @@ export const putEmailProvider = withApiKey('write', async (caller, request) => {
   if (version === 'invalid') return invalidFields({ version: VERSION_INVALID })
   const parsed = ZEmailProviderForm.safeParse(asProviderForm(read.body, version))
   if (!parsed.success) return invalidFields(issuesToErrors(parsed.error.issues))
-  const refusal = await targetRefusal(parsed.data)
-  if (refusal) return actionFailureProblem(providerFailure({ ok: false, code: 'host-refused', ...refusal }))
-  return afterChange(caller, await updateEmailProvider(caller.org.id, caller.actor, parsed.data))
+  return answer(caller.org.id, await updateProviderCommand(caller.org, caller.actor, parsed.data))
 })
 
 /** DELETE /api/v1/email-provider with `{"confirm": true}`: Revert to the platform's default provider. */
@@ -42,16 +37,13 @@ export const deleteEmailProvider = withApiKey('write', async (caller, request) =
   const version = expectedVersion(request, parsed.data.version)
   if (version === 'invalid') return invalidFields({ version: VERSION_INVALID })
   const current = version ?? (await getProviderView(caller.org.id)).version
-  const result = await revertEmailProvider(caller.org.id, caller.actor, current)
+  const result = await revertProviderCommand(caller.org, caller.actor, current)
   if (!result.ok && result.code === 'nothing-to-revert') return problem(409, { detail: providerFailure(result).message, code: 'nothing-to-revert' })
-  return afterChange(caller, result)
+  return answer(caller.org.id, result)
 })
 
-// A saved or reverted provider takes effect for the next email: the pooled connection to the old server goes.
-async function afterChange(caller: TApiCaller, result: TProviderResult): Promise<Response> {
-  if (!result.ok) return actionFailureProblem(providerFailure(result))
-  forgetTransport(orgTransportKey(caller.org.id))
-  return currentProvider(caller.org.id)
+async function answer(orgId: string, result: TProviderCommandResult): Promise<Response> {
+  return result.ok ? currentProvider(orgId) : actionFailureProblem(providerFailure(result))
 }
 
 async function currentProvider(orgId: string): Promise<Response> {

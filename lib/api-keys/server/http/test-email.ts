@@ -2,8 +2,7 @@ import 'server-only'
 import { formValuesOf } from '@/lib/email-provider/form-values'
 import { ZTestEmailRequest } from '@/lib/email-provider/schema'
 import { getProviderView } from '@/lib/email-provider/server/store'
-import { sendTestEmail } from '@/lib/email-provider/server/test-email'
-import { consumeRateLimits } from '@/lib/server/rate-limit'
+import { sendTestEmailCommand, TEST_EMAIL_LIMIT_MESSAGE } from '@/lib/email-provider/server/commands'
 import type { TJsonObject } from '@/lib/api-keys/provider-body'
 import { readJsonObject } from './body'
 import { withApiKey } from './guard'
@@ -23,12 +22,11 @@ export const postTestEmail = withApiKey('write', async (caller, request) => {
   if (!settings) return invalidFields({ settings: NO_SAVED_PROVIDER })
   const parsed = ZTestEmailRequest.safeParse({ recipient: read.body.recipient, settings })
   if (!parsed.success) return invalidFields(issuesToErrors(parsed.error.issues))
-  const limit = await consumeRateLimits([['test-email-org', caller.org.id]])
-  if (!limit.ok) {
-    const detail = `Test emails are limited to 10 a minute per organization. Retry after ${limit.retryAfterSeconds} seconds.`
-    return problem(429, { detail, code: 'rate-limited', headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+  const outcome = await sendTestEmailCommand(caller.org, caller.actor, parsed.data)
+  if ('code' in outcome && outcome.code === 'rate-limited') {
+    const detail = `${TEST_EMAIL_LIMIT_MESSAGE} Retry after ${outcome.retryAfterSeconds} seconds.`
+    return problem(429, { detail, code: 'rate-limited', headers: { 'Retry-After': String(outcome.retryAfterSeconds) } })
   }
-  const outcome = await sendTestEmail(caller.org, caller.actor, parsed.data)
   // refused before any connection (a secret to enter again…): the request was wrong, not the server
   if (!outcome.ok && !outcome.steps) return actionFailureProblem(outcome, 'settings.')
   return Response.json(outcome)
