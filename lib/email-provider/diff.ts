@@ -1,5 +1,6 @@
 // Which settings an Update changes, described without ever including a secret.
 import type { TSecretField } from './fields'
+import { SIGN_IN_FIELDS } from './sign-in-kinds'
 import type { TSettingsChange, TStoredSettings } from './types'
 
 const PLAIN_FIELDS = [
@@ -8,13 +9,7 @@ const PLAIN_FIELDS = [
   'port',
   'security',
   'authKind',
-  'username',
-  'tenantId',
-  'tokenUrl',
-  'clientId',
-  'scope',
-  'clientSecretExpiresAt',
-  'serviceAccountEmail',
+  ...SIGN_IN_FIELDS,
   'fromAddress',
   'replyTo',
   'displayName',
@@ -44,16 +39,4 @@ export function describeChanges(
     else if (secret.isReplaced) changes.push({ field: secret.field, note: 'replaced' })
   }
   return changes
-}
-
-/** True when a saved secret would go to a different server, endpoint or account than it was saved for. */
-export function isCredentialTargetChanged(before: TStoredSettings, next: Omit<TStoredSettings, 'hasSecret'>): boolean {
-  return (
-    before.host !== next.host ||
-    before.port !== next.port ||
-    before.username !== next.username ||
-    before.tokenUrl !== next.tokenUrl ||
-    before.clientId !== next.clientId ||
-    before.serviceAccountEmail !== next.serviceAccountEmail
-  )
 }

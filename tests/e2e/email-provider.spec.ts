@@ -100,7 +100,7 @@ test('a blank password keeps the stored one; a new server requires it again; Aut
   await expect(field(page, 'Password')).toBeHidden()
   await page.getByRole('button', { name: 'Update' }).click()
   await expect(page.getByText('Email provider updated')).toBeVisible()
-  expect(await storedSettings(admin.slug)).toMatchObject({ authKind: 'none', secrets: null, passwordSecret: null, username: null })
+  expect(await storedSettings(admin.slug)).toMatchObject({ authKind: 'none', secrets: null, passwordSecret: null, signIn: {} })
 })
 
 test('saving over a newer version says someone else changed it', async ({ page, browser }) => {

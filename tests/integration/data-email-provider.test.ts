@@ -141,12 +141,19 @@ describe('OAuth 2.0 and service account settings', () => {
       ...fields,
     })
 
-  it('stores the client secret sealed, the rest in plain columns, and drops the password of the previous kind', async () => {
+  it("stores the client secret sealed, the kind's settings as its own JSON object, and drops the password of the previous kind", async () => {
     const { org } = await orgWithProvider()
     expect(await updateEmailProvider(org.id, admin, oauth({ version: 1 }))).toEqual({ ok: true, version: 2 })
     const row = await storedRow(org.id)
-    expect(row).toMatchObject({ preset: 'microsoft365', authKind: 'oauth_client_credentials', clientId: 'app-id', tenantId: 'contoso.onmicrosoft.com' })
-    expect(row?.clientSecretExpiresAt?.toISOString()).toBe('2027-01-31T00:00:00.000Z')
+    expect(row).toMatchObject({ preset: 'microsoft365', authKind: 'oauth_client_credentials' })
+    expect(row?.signIn).toEqual({
+      username: 'mailer@contoso.test',
+      tenantId: 'contoso.onmicrosoft.com',
+      tokenUrl: expect.any(String),
+      clientId: 'app-id',
+      scope: expect.any(String),
+      clientSecretExpiresAt: '2027-01-31',
+    })
     expect(opened(row?.secrets, org.id)).toEqual({ clientSecret: 'client-secret-1' })
     expect(JSON.stringify(await getProviderView(org.id))).not.toContain('client-secret-1')
   })

@@ -29,7 +29,7 @@ async function seedProvider(prisma: PrismaClient, password: string | null, key: 
       host: 'smtp.example.com',
       port: 587,
       fromAddress: 'no-reply@example.com',
-      username: 'mailer',
+      signIn: { username: 'mailer' },
       passwordSecret: password === null || format === 'v2' ? null : seal(password, key),
       secrets: password === null || format === 'v1' ? null : sealProviderSecrets({ password }, org.id, key),
       updatedAt: new Date('2030-01-01T00:00:00Z'),

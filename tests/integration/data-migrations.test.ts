@@ -9,6 +9,8 @@ import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { applyMigrations } from '@/lib/server/db/migrate'
 import { openDatabase, type TDatabase } from '@/lib/server/db/open'
 import { env } from '@/lib/env'
+import type { TAuthKind } from '@/lib/email-provider/schema'
+import { signInOfStored } from '@/lib/email-provider/sign-in-kinds'
 import { getLogger } from '@/lib/server/logger'
 import { isPostgresRun, openEmptyDatabase, type TEmptyDatabase } from '../support/data-db'
 import { createTestDatabase, dropTestDatabase } from '../support/postgres'
@@ -188,11 +190,11 @@ describe('data kept across migrations', () => {
     expect(await applyMigrations(database.driver, dir)).toEqual(later.map((migration) => migration.name))
 
     const providers = (await database.driver.query(
-      `SELECT "orgId", preset::text, security::text, "authKind"::text AS "authKind", username, "passwordSecret", secrets FROM email_provider_settings ORDER BY "orgId"`,
+      `SELECT "orgId", preset::text, security::text, "authKind"::text AS "authKind", "signIn", "passwordSecret", secrets FROM email_provider_settings ORDER BY "orgId"`,
     )) as Array<Record<string, unknown>>
     expect(providers).toEqual([
-      { orgId: 'o1', preset: 'custom', security: 'auto', authKind: 'password', username: 'mailer', passwordSecret: 'v1:k:i:t:c', secrets: null },
-      { orgId: 'o2', preset: 'custom', security: 'auto', authKind: 'none', username: null, passwordSecret: null, secrets: null },
+      { orgId: 'o1', preset: 'custom', security: 'auto', authKind: 'password', signIn: { username: 'mailer' }, passwordSecret: 'v1:k:i:t:c', secrets: null },
+      { orgId: 'o2', preset: 'custom', security: 'auto', authKind: 'none', signIn: {}, passwordSecret: null, secrets: null },
     ])
     // the old "member" role is now "viewer" (read-only), with nothing else changed
     expect(await database.driver.query(`SELECT role::text AS role FROM membership ORDER BY id`)).toEqual([{ role: 'owner' }, { role: 'viewer' }])
@@ -200,6 +202,102 @@ describe('data kept across migrations', () => {
       { status: 'retrying', kind: 'verify' },
     ])
     expect(await database.driver.query(`SELECT action::text AS action FROM audit_entry`)).toEqual([{ action: 'email_provider.update' }])
+  })
+})
+
+describe('the sign-in settings move into one JSON object per provider', () => {
+  const BEFORE = '20261206120000_provider_sign_in_settings'
+  let database: TEmptyDatabase | undefined
+  let dir: string | undefined
+  afterEach(async () => {
+    await database?.close()
+    database = undefined
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('keeps every saved provider of every sign-in kind, read back by the new schema', async () => {
+    database = await openEmptyDatabase()
+    dir = copyMigrations()
+    const later = expectedMigrations(dir).filter((migration) => migration.name >= BEFORE)
+    const moved = mkdtempSync(join(tmpdir(), 'console-later-migrations-'))
+    for (const migration of later) cpSync(join(dir, migration.name), join(moved, migration.name), { recursive: true })
+    for (const migration of later) rmSync(join(dir, migration.name), { recursive: true })
+    await applyMigrations(database.driver, dir)
+
+    await database.driver.query(`INSERT INTO organization (id, name, slug) VALUES ('p', 'P', 'p'), ('o', 'O', 'o'), ('g', 'G', 'g'), ('n', 'N', 'n')`)
+    const insert = `INSERT INTO email_provider_settings ("orgId", preset, host, port, security, "authKind", username, "tenantId", "tokenUrl", "clientId",
+      scope, "clientSecretExpiresAt", "serviceAccountEmail", "fromAddress", secrets, "updatedAt")
+      VALUES ($1, $2::"ProviderPreset", $3, $4, $5::"ConnectionSecurity", $6::"AuthKind", $7, $8, $9, $10, $11, $12::timestamp, $13, $14, $15, now())`
+    const rows = [
+      ['p', 'custom', 'smtp.p.test', 587, 'auto', 'password', 'mailer', null, null, null, null, null, null, 'a@p.test', 'v2:sealed-p'],
+      [
+        'o',
+        'microsoft365',
+        'smtp.office365.com',
+        587,
+        'starttls',
+        'oauth_client_credentials',
+        'no-reply@contoso.com',
+        'contoso.onmicrosoft.com',
+        'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+        'app-id',
+        'https://outlook.office365.com/.default',
+        '2027-03-31 00:00:00',
+        null,
+        'no-reply@contoso.com',
+        'v2:sealed-o',
+      ],
+      [
+        'g',
+        'google',
+        'smtp.gmail.com',
+        465,
+        'tls',
+        'google_service_account',
+        'no-reply@example.com',
+        null,
+        null,
+        null,
+        null,
+        null,
+        'mailer@project.iam.gserviceaccount.com',
+        'no-reply@example.com',
+        'v2:sealed-g',
+      ],
+      ['n', 'custom', 'relay.n.test', 25, 'none', 'none', null, null, null, null, null, null, null, 'a@n.test', null],
+    ]
+    for (const row of rows) await database.driver.query(insert, row)
+
+    for (const migration of later) cpSync(join(moved, migration.name), join(dir, migration.name), { recursive: true })
+    rmSync(moved, { recursive: true, force: true })
+    expect(await applyMigrations(database.driver, dir)).toEqual(later.map((migration) => migration.name))
+
+    const stored = (await database.driver.query(
+      `SELECT "orgId", "authKind"::text AS "authKind", "signIn", host, "fromAddress", secrets FROM email_provider_settings ORDER BY "orgId"`,
+    )) as Array<{ orgId: string; authKind: TAuthKind; signIn: unknown; host: string; fromAddress: string; secrets: string | null }>
+    const read = Object.fromEntries(stored.map((row) => [row.orgId, { ...row, signIn: signInOfStored(row.authKind, row.signIn) }]))
+    const none = { username: null, tenantId: null, tokenUrl: null, clientId: null, scope: null, clientSecretExpiresAt: null, serviceAccountEmail: null }
+    expect(read.p).toMatchObject({ host: 'smtp.p.test', secrets: 'v2:sealed-p', signIn: { ...none, username: 'mailer' } })
+    expect(read.o).toMatchObject({
+      host: 'smtp.office365.com',
+      secrets: 'v2:sealed-o',
+      signIn: {
+        ...none,
+        username: 'no-reply@contoso.com',
+        tenantId: 'contoso.onmicrosoft.com',
+        tokenUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+        clientId: 'app-id',
+        scope: 'https://outlook.office365.com/.default',
+        clientSecretExpiresAt: new Date('2027-03-31T00:00:00Z'),
+      },
+    })
+    expect(read.g).toMatchObject({
+      secrets: 'v2:sealed-g',
+      signIn: { ...none, username: 'no-reply@example.com', serviceAccountEmail: 'mailer@project.iam.gserviceaccount.com' },
+    })
+    expect(read.n).toMatchObject({ host: 'relay.n.test', secrets: null, signIn: none })
+    // each kind keeps only its own fields
+    expect(stored.find((row) => row.orgId === 'p')!.signIn).toEqual({ username: 'mailer' })
   })
 })
 

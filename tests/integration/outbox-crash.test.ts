@@ -48,7 +48,7 @@ describe('a worker process killed mid-delivery', () => {
           host: 'localhost',
           port: smtp.port,
           fromAddress: 'no-reply@crash.test',
-          username: TEST_USER.username,
+          signIn: { username: TEST_USER.username },
           passwordSecret: seal(TEST_USER.password, keyFromBase64(process.env.ENCRYPTION_KEY!)),
         },
       })

@@ -48,7 +48,7 @@ async function seed(smtpPort: number): Promise<string> {
         host: 'localhost',
         port: smtpPort,
         fromAddress: 'no-reply@deploy.test',
-        username: TEST_USER.username,
+        signIn: { username: TEST_USER.username },
         passwordSecret: seal(TEST_USER.password, keyFromBase64(process.env.ENCRYPTION_KEY!)),
       },
     })

@@ -3,6 +3,7 @@ import { env } from '@/lib/env'
 import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import { REFUSED_HOST_REASONS } from '@/lib/mail/server/smtp-error'
 import { resolveSmtpHost, SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
+import { tokenEndpointOf } from './smtp-settings'
 
 /**
  * Why Update must refuse `host` (an internal, reserved or disguised address: the SSRF guard), or null. A host
@@ -30,13 +31,8 @@ export async function tokenUrlRefusal(url: string): Promise<string | null> {
 export async function targetRefusal(form: TEmailProviderForm): Promise<{ field: 'host' | 'tokenUrl' | 'serviceAccountKey'; detail: string } | null> {
   const hostProblem = await hostRefusal(form.host)
   if (hostProblem) return { field: 'host', detail: hostProblem }
-  if (form.authKind === 'oauth_client_credentials') {
-    const problem = await tokenUrlRefusal(form.tokenUrl)
-    if (problem) return { field: 'tokenUrl', detail: problem }
-  }
-  if (form.authKind === 'google_service_account' && form.serviceAccountKey.trim() !== '') {
-    const problem = await tokenUrlRefusal((JSON.parse(form.serviceAccountKey) as { token_uri: string }).token_uri)
-    if (problem) return { field: 'serviceAccountKey', detail: `The key's token_uri cannot be used: ${problem}` }
-  }
-  return null
+  const endpoint = tokenEndpointOf(form)
+  const problem = endpoint && (await tokenUrlRefusal(endpoint.url))
+  if (!endpoint || !problem) return null
+  return { field: endpoint.field, detail: endpoint.field === 'serviceAccountKey' ? `The key's token_uri cannot be used: ${problem}` : problem }
 }

@@ -2,9 +2,10 @@ import 'server-only'
 import { failure, type TDomainFailure, type TDomainResult } from '@/lib/forms/domain-result'
 import type { TSecretField } from '@/lib/email-provider/fields'
 import type { TProviderFailureCode } from '@/lib/email-provider/messages'
-import type { TAuthKind, TEmailProviderForm } from '@/lib/email-provider/schema'
+import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TStoredSettings } from '@/lib/email-provider/types'
-import { describeChanges, isCredentialTargetChanged } from '@/lib/email-provider/diff'
+import { describeChanges } from '@/lib/email-provider/diff'
+import { isCredentialTargetChanged, signInSettingsOf, SIGN_IN_KINDS } from '@/lib/email-provider/sign-in-kinds'
 import type { TProviderSecrets } from './sealed-secrets'
 import { getProviderView, revertProvider, saveProvider, type TActor, type TProviderWrite } from './store'
 
@@ -14,32 +15,15 @@ type TResolved =
   | { ok: true; write: TProviderWrite; after: TStoredSettings; secretField: TSecretField | null; isSecretReplaced: boolean }
   | TDomainFailure<TProviderFailureCode>
 
-/** The one secret each authentication kind signs in with. */
-export const SECRET_FIELD_OF: Record<TAuthKind, TSecretField | null> = {
-  password: 'password',
-  oauth_client_credentials: 'clientSecret',
-  google_service_account: 'serviceAccountKey',
-  none: null,
-}
-
-/** The non-secret settings a valid form describes (fields of other authentication kinds are null). */
+/** The non-secret settings a valid form describes (fields of other sign-in kinds are null). */
 export function storedFieldsOf(form: TEmailProviderForm, stored: TStoredSettings | null): Omit<TStoredSettings, 'hasSecret'> {
-  const oauth = form.authKind === 'oauth_client_credentials' ? form : null
-  const pastedKey = form.authKind === 'google_service_account' && form.serviceAccountKey.trim() !== '' ? form.serviceAccountKey : null
-  const keptKeyEmail = form.authKind === 'google_service_account' && stored?.authKind === 'google_service_account' ? stored.serviceAccountEmail : null
   return {
     preset: form.preset,
     host: form.host,
     port: Number(form.port),
     security: form.security,
     authKind: form.authKind,
-    username: form.authKind === 'none' ? null : form.username,
-    tenantId: oauth?.tenantId || null,
-    tokenUrl: oauth?.tokenUrl ?? null,
-    clientId: oauth?.clientId ?? null,
-    scope: oauth?.scope ?? null,
-    clientSecretExpiresAt: oauth?.clientSecretExpiresAt ? new Date(`${oauth.clientSecretExpiresAt}T00:00:00Z`) : null,
-    serviceAccountEmail: pastedKey ? (JSON.parse(pastedKey) as { client_email: string }).client_email : keptKeyEmail,
+    ...signInSettingsOf(form, stored),
     fromAddress: form.fromAddress,
     replyTo: form.replyTo || null,
     displayName: form.displayName || null,
@@ -55,7 +39,7 @@ export function storedFieldsOf(form: TEmailProviderForm, stored: TStoredSettings
  */
 export function resolveProviderForm(form: TEmailProviderForm, stored: TStoredSettings | null): TResolved {
   const next = storedFieldsOf(form, stored)
-  const secretField = SECRET_FIELD_OF[form.authKind]
+  const secretField = SIGN_IN_KINDS[form.authKind].secretField
   const entered = secretField ? enteredSecret(form, secretField) : ''
   const canKeep = Boolean(stored?.hasSecret) && stored?.authKind === form.authKind
   if (secretField && entered === '') {
@@ -73,7 +57,7 @@ export async function updateEmailProvider(orgId: string, actor: TActor, form: TE
   if (form.version !== version) return failure('conflict')
   const resolved = resolveProviderForm(form, provider)
   if (!resolved.ok) return resolved
-  const previousField = provider ? SECRET_FIELD_OF[provider.authKind] : null
+  const previousField = provider ? SIGN_IN_KINDS[provider.authKind].secretField : null
   const changes = describeChanges(provider, resolved.after, { field: resolved.secretField, isReplaced: resolved.isSecretReplaced, previousField })
   if (changes.length === 0) return { ok: true, version }
   const isSaved = await saveProvider(orgId, actor, version, resolved.write, changes)

@@ -1,38 +1,44 @@
 import 'server-only'
 import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
 import type { TServiceAccountKey } from '@/lib/mail/oauth-types'
+import type { TAuthKind, TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TStoredSettings } from '@/lib/email-provider/types'
 import { GOOGLE_MAIL_SCOPE } from '@/lib/email-provider/presets'
 import type { TProviderSecrets } from './sealed-secrets'
 
-/**
- * The one place that turns an organization's provider configuration into connection settings and credentials:
- * delivery, the test email and its diagnosis all go through it. `tokenCacheKey` keys the organization's cached
- * access tokens (a test email with unsaved settings uses its own key, so it never reuses or replaces a saved one).
- */
-export function smtpSettingsOf(config: Omit<TStoredSettings, 'hasSecret'>, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpSettings {
-  return { host: config.host, port: config.port, security: config.security, auth: authOf(config, secrets, tokenCacheKey) }
+type TConfig = Omit<TStoredSettings, 'hasSecret'>
+type TFormOf<TKind extends TAuthKind> = Extract<TEmailProviderForm, { authKind: TKind }>
+
+type TSignInCredentials<TKind extends TAuthKind> = {
+  /** How it signs in to the server, from the stored settings and the opened secrets. */
+  auth(config: TConfig, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpAuth
+  /** The token endpoint a form of this kind would have us call (the SSRF guard checks it), on its field. */
+  tokenEndpoint(form: TFormOf<TKind>): { field: 'tokenUrl' | 'serviceAccountKey'; url: string } | null
 }
 
-function authOf(config: Omit<TStoredSettings, 'hasSecret'>, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpAuth {
-  const username = config.username ?? ''
-  switch (config.authKind) {
-    case 'none':
-      return { kind: 'none' }
-    case 'password':
-      return { kind: 'password', username, password: secrets.password ?? '' }
-    case 'oauth_client_credentials': {
-      const { tokenUrl, clientId, scope } = config
+/** Each sign-in kind's server side (see ../sign-in-kinds.ts for the rest of its entry). */
+const SIGN_IN_CREDENTIALS: { [TKind in TAuthKind]: TSignInCredentials<TKind> } = {
+  none: { auth: () => ({ kind: 'none' }), tokenEndpoint: () => null },
+  password: {
+    auth: (config, secrets) => ({ kind: 'password', username: config.username ?? '', password: secrets.password ?? '' }),
+    tokenEndpoint: () => null,
+  },
+  oauth_client_credentials: {
+    auth: (config, secrets, tokenCacheKey) => {
       const tokenRequest = {
         kind: 'client-credentials',
-        tokenUrl: tokenUrl ?? '',
-        clientId: clientId ?? '',
+        tokenUrl: config.tokenUrl ?? '',
+        clientId: config.clientId ?? '',
         clientSecret: secrets.clientSecret ?? '',
-        scope: scope ?? '',
+        scope: config.scope ?? '',
       } as const
-      return { kind: 'oauth2', username, tokenCacheKey, tokenRequest }
-    }
-    case 'google_service_account': {
+      return { kind: 'oauth2', username: config.username ?? '', tokenCacheKey, tokenRequest }
+    },
+    tokenEndpoint: (form) => ({ field: 'tokenUrl', url: form.tokenUrl }),
+  },
+  google_service_account: {
+    auth: (config, secrets, tokenCacheKey) => {
+      const username = config.username ?? ''
       const tokenRequest = {
         kind: 'google-service-account',
         serviceAccountKey: parseKey(secrets.serviceAccountKey),
@@ -40,8 +46,26 @@ function authOf(config: Omit<TStoredSettings, 'hasSecret'>, secrets: TProviderSe
         scope: GOOGLE_MAIL_SCOPE,
       } as const
       return { kind: 'oauth2', username, tokenCacheKey, tokenRequest }
-    }
-  }
+    },
+    tokenEndpoint: (form) => {
+      const pasted = form.serviceAccountKey.trim()
+      return pasted ? { field: 'serviceAccountKey', url: (JSON.parse(pasted) as { token_uri: string }).token_uri } : null
+    },
+  },
+}
+
+/**
+ * The one place that turns an organization's provider configuration into connection settings and credentials:
+ * delivery, the test email and its diagnosis all go through it. `tokenCacheKey` keys the organization's cached
+ * access tokens (a test email with unsaved settings uses its own key, so it never reuses or replaces a saved one).
+ */
+export function smtpSettingsOf(config: TConfig, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpSettings {
+  return { host: config.host, port: config.port, security: config.security, auth: SIGN_IN_CREDENTIALS[config.authKind].auth(config, secrets, tokenCacheKey) }
+}
+
+/** The token endpoint a valid form would have us call, if its sign-in kind has one. */
+export function tokenEndpointOf<TKind extends TAuthKind>(form: TFormOf<TKind>): { field: 'tokenUrl' | 'serviceAccountKey'; url: string } | null {
+  return (SIGN_IN_CREDENTIALS[form.authKind as TKind] as TSignInCredentials<TKind>).tokenEndpoint(form)
 }
 
 // The schema checked the key when it was entered; a damaged one reaches the token step, which says so.

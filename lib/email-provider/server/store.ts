@@ -7,6 +7,7 @@ import type { TTransaction } from '@/lib/server/db/prisma'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
 import type { TProviderView, TSettingsChange, TStoredSettings } from '@/lib/email-provider/types'
+import { signInOfStored, storedSignInOf } from '@/lib/email-provider/sign-in-kinds'
 
 // Every read for the browser goes through this select: the sealed secrets never leave this module.
 const PUBLIC_SELECT = {
@@ -15,13 +16,7 @@ const PUBLIC_SELECT = {
   port: true,
   security: true,
   authKind: true,
-  username: true,
-  tenantId: true,
-  tokenUrl: true,
-  clientId: true,
-  scope: true,
-  clientSecretExpiresAt: true,
-  serviceAccountEmail: true,
+  signIn: true,
   fromAddress: true,
   replyTo: true,
   displayName: true,
@@ -45,8 +40,9 @@ export async function getProviderView(orgId: string): Promise<{ provider: TProvi
   })
   const stored = org.emailProvider
   if (!stored) return { provider: null, version: org.emailProviderVersion }
-  const { secrets, passwordSecret, ...rest } = stored
-  return { provider: { ...rest, hasSecret: secrets !== null || passwordSecret !== null }, version: org.emailProviderVersion }
+  const { secrets, passwordSecret, signIn, ...rest } = stored
+  const provider = { ...rest, ...signInOfStored(rest.authKind, signIn), hasSecret: secrets !== null || passwordSecret !== null }
+  return { provider, version: org.emailProviderVersion }
 }
 
 /** The provider with its secrets decrypted, for sending only; `secretsError` when they cannot be opened (lost key). */
@@ -57,7 +53,8 @@ export async function getProviderForSending(orgId: string): Promise<TProviderFor
   const prisma = await getPrisma()
   const stored = await prisma.emailProviderSettings.findUnique({ where: { orgId }, select: { ...SENDING_SELECT, secrets: true, passwordSecret: true } })
   if (!stored) return null
-  const { secrets: sealed, passwordSecret, ...fields } = stored
+  const { secrets: sealed, passwordSecret, signIn, ...rest } = stored
+  const fields = { ...rest, ...signInOfStored(rest.authKind, signIn) }
   const hasSecret = sealed !== null || passwordSecret !== null
   try {
     const keys = getKeyring().all
@@ -83,7 +80,8 @@ async function claimVersion(tx: TTransaction, orgId: string, expected: number): 
 /** Saves the settings if `expectedVersion` is current, with an audit entry of `changes`; false on a concurrent edit. */
 export async function saveProvider(orgId: string, actor: TActor, expectedVersion: number, write: TProviderWrite, changes: TSettingsChange[]) {
   const prisma = await getPrisma()
-  const { secrets, ...plain } = write
+  const { secrets, ...settings } = write
+  const plain = storedRowOf(settings)
   // sealed before the transaction: no work inside it that PGlite's single connection would wait on
   const sealed = secrets === undefined ? undefined : secrets === null ? null : sealProviderSecrets(secrets, orgId, getKeyring().current)
   return prisma.$transaction(async (tx) => {
@@ -93,6 +91,13 @@ export async function saveProvider(orgId: string, actor: TActor, expectedVersion
     await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_update, details: { changes } })
     return true
   })
+}
+
+// The row's columns: the sign-in kind's settings as its JSON object, the rest as they are.
+function storedRowOf(settings: Omit<TStoredSettings, 'hasSecret'>) {
+  const { preset, host, port, security, authKind, fromAddress, replyTo, displayName, dkimSelector, useDefaultOnFailure } = settings
+  const signIn = storedSignInOf(authKind, settings)
+  return { preset, host, port, security, authKind, signIn, fromAddress, replyTo, displayName, dkimSelector, useDefaultOnFailure }
 }
 
 /** Deletes the custom settings (password included) so the default provider is used; false on a concurrent edit. */
