@@ -23,6 +23,26 @@ const PRISMA_ONLY_IN_DATA_LAYER = [
     message: 'Only the data layer (lib/server/db) imports the Prisma client: import its types from @/lib/server/db.',
   },
 ]
+// The order between features: the base layers know no feature, and only app/ routes call the Management API.
+const FEATURES = ['api-keys', 'audit', 'auth', 'delivery', 'email-provider', 'management-api', 'members', 'org-users']
+const BASE_LAYERS = ['lib/mail', 'lib/forms', 'lib/orgs', 'lib/enums.ts', 'lib/env.ts', 'lib/routes.ts', 'components/ui']
+const FEATURE_ORDER = [
+  ...BASE_LAYERS.map((target) => ({
+    target: `./${target}`,
+    from: FEATURES.map((feature) => `./lib/${feature}`),
+    message: 'A base layer may not import a feature.',
+  })),
+  ...[...FEATURES.filter((feature) => feature !== 'management-api').map((feature) => `lib/${feature}`), 'lib/server', ...BASE_LAYERS].map((target) => ({
+    target: `./${target}`,
+    from: './lib/management-api',
+    message: 'Only app/ routes call the Management API.',
+  })),
+]
+const NO_APP_IMPORTS_ANYWHERE = ['lib', 'components', 'scripts', 'bench'].map((target) => ({
+  target: `./${target}`,
+  from: './app',
+  message: 'app/ only routes: import from the feature module instead.',
+}))
 const NO_APP_IMPORTS = [{ group: ['@/app/**'], message: 'app/ only routes: import from the feature module instead.' }]
 
 const config = [
@@ -48,7 +68,10 @@ const config = [
       ...importX.flatConfigs.typescript.settings,
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: [...FEATURE_ORDER, ...NO_APP_IMPORTS_ANYWHERE] }],
+    },
   },
   {
     files: ['**/*.{ts,tsx,mjs}'],

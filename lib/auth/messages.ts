@@ -22,5 +22,5 @@ export function busyFailure(retryAfterSeconds: number): TActionFailure {
   return { ok: false, message: busyMessage(retryAfterSeconds) }
 }
 
-/** Why an unconfirmed address matters (the platform default's daily limit, lib/delivery/server/default-quota.ts). */
+/** Why an unconfirmed address matters (the platform default's daily limit, lib/delivery/server/worker/default-quota.ts). */
 export const DEFAULT_DAILY_LIMIT_TEXT = `Until an owner of the organization confirms their address, it can send at most ${DEFAULT_DAILY_LIMIT} emails a day through the platform’s default provider.`

@@ -1,9 +1,9 @@
 'use server'
 
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
-import { announceProviderChange } from '@/lib/delivery/server/provider-changes'
-import { retryDeliveryNow } from '@/lib/delivery/server/retry-now'
-import { wakeDeliveryWorker } from '@/lib/delivery/server/worker'
+import { announceProviderChange } from '@/lib/delivery/server/worker/provider-changes'
+import { retryDeliveryNow } from '@/lib/delivery/server/health/retry-now'
+import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 import { deliveryFailure } from '@/lib/delivery/messages'
 import type { TActionResult } from '@/lib/forms/action-result'
 import { PERMISSIONS } from '@/lib/members/roles'

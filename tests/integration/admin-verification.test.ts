@@ -12,11 +12,11 @@ import {
   resendAdminVerification,
   verifyAdminEmail,
 } from '@/lib/auth/server/email-verification'
-import { DEFAULT_DAILY_LIMIT, hasDefaultQuota } from '@/lib/delivery/server/default-quota'
-import { PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/default-provider'
-import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
-import { EXPIRED_TOKEN, openCapturedMessage } from '@/lib/delivery/server/captured-view'
-import { deliveryStats } from '@/lib/delivery/server/delivery-stats'
+import { DEFAULT_DAILY_LIMIT, hasDefaultQuota } from '@/lib/delivery/server/worker/default-quota'
+import { PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/worker/default-provider'
+import { listRecentDeliveries } from '@/lib/delivery/server/outbox/deliveries'
+import { EXPIRED_TOKEN, openCapturedMessage } from '@/lib/delivery/server/outbox/captured-view'
+import { deliveryStats } from '@/lib/delivery/server/outbox/delivery-stats'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, outboxOf } from '../support/outbox-fixtures'
 

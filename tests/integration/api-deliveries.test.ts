@@ -1,10 +1,10 @@
-// GET /api/v1/deliveries (cursor paging in lib/delivery/server/deliveries.ts) and the per-key rate limit of every
+// GET /api/v1/deliveries (cursor paging in lib/delivery/server/outbox/deliveries.ts) and the per-key rate limit of every
 // Management API endpoint (RateLimit-* headers, 429 + Retry-After).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ZDeliveriesPage } from '@/lib/api-keys/api-schema'
-import { getDeliveries } from '@/lib/api-keys/server/http/deliveries'
-import { getEmailProvider } from '@/lib/api-keys/server/http/email-provider'
-import { listRecentDeliveries } from '@/lib/delivery/server/deliveries'
+import { ZDeliveriesPage } from '@/lib/management-api/api-schema'
+import { getDeliveries } from '@/lib/management-api/server/deliveries'
+import { getEmailProvider } from '@/lib/management-api/server/email-provider'
+import { listRecentDeliveries } from '@/lib/delivery/server/outbox/deliveries'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { OutboxStatus } from '@/lib/enums'
 import { call, newApiKey, newOrgWithOwner } from '../support/api-fixtures'

@@ -1,11 +1,11 @@
-// The Management API's email provider endpoints (app/api/v1/email-provider, lib/api-keys/server/http/) called with
+// The Management API's email provider endpoints (app/api/v1/email-provider, lib/management-api/server/) called with
 // real Requests and real keys on the run's database: read-only, read-write, revoked, unknown and foreign keys; the
 // console's rules, words and audit trail; no secret in any answer or log line.
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deleteEmailProvider, getEmailProvider, putEmailProvider } from '@/lib/api-keys/server/http/email-provider'
-import { ZProblem, ZProviderResponse } from '@/lib/api-keys/api-schema'
+import { deleteEmailProvider, getEmailProvider, putEmailProvider } from '@/lib/management-api/server/email-provider'
+import { ZProblem, ZProviderResponse } from '@/lib/management-api/api-schema'
 import { listApiKeys, revokeApiKey } from '@/lib/api-keys/server/store'
 import { RecentChanges } from '@/lib/audit/components/recent-changes'
 import { listRecentAudit } from '@/lib/audit/server/store'

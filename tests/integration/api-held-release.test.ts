@@ -2,8 +2,8 @@
 // Update does. Both entry points call the same use case; this test holds the API to it.
 import { describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
-import { createDeliveryWorker } from '@/lib/delivery/server/worker'
-import { deleteEmailProvider, putEmailProvider } from '@/lib/api-keys/server/http/email-provider'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker/worker'
+import { deleteEmailProvider, putEmailProvider } from '@/lib/management-api/server/email-provider'
 import { startSmtpServer, TEST_USER } from '../support/smtp-server'
 import { enqueueMany, outboxOf, pointOrgAt } from '../support/outbox-fixtures'
 import { call, newApiKey, newOrgWithOwner } from '../support/api-fixtures'

@@ -1,9 +1,9 @@
-// POST /api/v1/email-provider/test (lib/api-keys/server/http/test-email.ts) against a real SMTP server: the dialog's
+// POST /api/v1/email-provider/test (lib/management-api/server/test-email.ts) against a real SMTP server: the dialog's
 // outcome and steps as JSON, with unsaved settings or the saved ones; input it refuses answers 400 on its field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ZTestEmailResult } from '@/lib/api-keys/api-schema'
-import { putEmailProvider } from '@/lib/api-keys/server/http/email-provider'
-import { postTestEmail } from '@/lib/api-keys/server/http/test-email'
+import { ZTestEmailResult } from '@/lib/management-api/api-schema'
+import { putEmailProvider } from '@/lib/management-api/server/email-provider'
+import { postTestEmail } from '@/lib/management-api/server/test-email'
 import { listRecentAudit } from '@/lib/audit/server/store'
 import { env } from '@/lib/env'
 import { closeDatabase, getPrisma } from '@/lib/server/db'

@@ -1,8 +1,8 @@
-// Captured emails (no default provider) as an admin opens them (lib/delivery/server/captured-view.ts): links whose
+// Captured emails (no default provider) as an admin opens them (lib/delivery/server/outbox/captured-view.ts): links whose
 // token can no longer be used lose it, and every opening is in the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
-import { openCapturedMessage } from '@/lib/delivery/server/captured-view'
+import { openCapturedMessage } from '@/lib/delivery/server/outbox/captured-view'
 import * as flows from '@/lib/org-users/server/flows'
 import { hashToken } from '@/lib/org-users/server/tokens'
 import { createAdmin, uniqueTag } from '../support/data-fixtures'

@@ -1,8 +1,8 @@
-// The platform default's daily limit for organizations without a verified owner (lib/delivery/server/default-quota.ts).
+// The platform default's daily limit for organizations without a verified owner (lib/delivery/server/worker/default-quota.ts).
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
-import { assertDefaultQuota, DEFAULT_DAILY_LIMIT, DefaultQuotaError, hasDefaultQuota } from '@/lib/delivery/server/default-quota'
-import { PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/default-provider'
+import { assertDefaultQuota, DEFAULT_DAILY_LIMIT, DefaultQuotaError, hasDefaultQuota } from '@/lib/delivery/server/worker/default-quota'
+import { PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/worker/default-provider'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, enqueueMany } from '../support/outbox-fixtures'
 

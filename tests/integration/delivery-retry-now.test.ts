@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
-import { retryDeliveryNow } from '@/lib/delivery/server/retry-now'
+import { retryDeliveryNow } from '@/lib/delivery/server/health/retry-now'
 import type { OutboxStatus } from '@/lib/enums'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 

@@ -1,8 +1,8 @@
-// Delivery health at a glance (lib/delivery/server/delivery-stats.ts) on the run's database: buckets by UTC day and
+// Delivery health at a glance (lib/delivery/server/outbox/delivery-stats.ts) on the run's database: buckets by UTC day and
 // hour, delivered / retried / failed counts, the delivery rate and the median time to delivery; test emails left out.
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
-import { deliveryStats } from '@/lib/delivery/server/delivery-stats'
+import { deliveryStats } from '@/lib/delivery/server/outbox/delivery-stats'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
 import type { OutboxKind, OutboxStatus } from '@/lib/enums'
 import { createOrg } from '../support/outbox-fixtures'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
-import { createDeliveryWorker } from '@/lib/delivery/server/worker'
+import { createDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 import { refusedPort, startSmtpServer } from '../support/smtp-server'
 import { createAdmin, setMembership } from '../support/data-fixtures'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'

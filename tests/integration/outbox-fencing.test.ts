@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
-import { claimDueMessages, releaseMessages, type TClaimRequest } from '@/lib/delivery/server/claim'
-import { recordOutcome, recordOutcomes } from '@/lib/delivery/server/record-outcomes'
+import { claimDueMessages, releaseMessages, type TClaimRequest } from '@/lib/delivery/server/outbox/claim'
+import { recordOutcome, recordOutcomes } from '@/lib/delivery/server/worker/record-outcomes'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 import { waitUntil } from '../support/wait-until'
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
-import { purgeExpired } from '@/lib/delivery/server/retention'
+import { purgeExpired } from '@/lib/delivery/server/outbox/retention'
 import { createOrg, enqueueMany, outboxOf } from '../support/outbox-fixtures'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -1,7 +1,7 @@
 // Organizations with or without a custom provider, and queued emails, for delivery tests.
 import { randomBytes } from 'node:crypto'
 import { getPrisma } from '@/lib/server/db'
-import { enqueueEmail } from '@/lib/delivery/server/outbox'
+import { enqueueEmail } from '@/lib/delivery/server/outbox/outbox'
 import { saveProvider, type TProviderWrite } from '@/lib/email-provider/server/store'
 import { TEST_USER } from './smtp-server'
 

@@ -1,6 +1,6 @@
 // What each outbox test starts (workers, SMTP servers, organizations), stopped and removed after every test.
 import { afterEach } from 'vitest'
-import type { TWorker } from '@/lib/delivery/server/worker'
+import type { TWorker } from '@/lib/delivery/server/worker/worker'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { getPrisma } from '@/lib/server/db'
 

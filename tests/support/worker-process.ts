@@ -3,7 +3,7 @@
 // Run: tsx --conditions=react-server tests/support/worker-process.ts — database from DATABASE_URL / PGLITE_DIR.
 // Prints "drained" once organization WATCH_ORG_ID has nothing left to send.
 import { getPrisma } from '@/lib/server/db'
-import { startDeliveryWorker } from '@/lib/delivery/server/worker'
+import { startDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 import { startServerRuntime } from '@/lib/server/runtime'
 
 await startServerRuntime()

@@ -2,7 +2,7 @@
 // form, and only SMTP-shaped replies echoed.
 import { describe, expect, it } from 'vitest'
 import { classifySmtpError, errorContextFor, serverReplyForAdmins } from '@/lib/mail/server/smtp-error'
-import { parseSmtpUrl, PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/default-provider'
+import { parseSmtpUrl, PLATFORM_DEFAULT_LABEL } from '@/lib/delivery/server/worker/default-provider'
 import type { TSmtpSettings } from '@/lib/mail/types'
 
 const settings: TSmtpSettings = {

@@ -2,8 +2,8 @@
 // schema gains is listed and accepted by the API with no second copy to forget.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ZDeliveriesQuery } from '@/lib/api-keys/api-schema'
-import { buildOpenApiDocument } from '@/lib/api-keys/openapi'
+import { ZDeliveriesQuery } from '@/lib/management-api/api-schema'
+import { buildOpenApiDocument } from '@/lib/management-api/openapi'
 
 /** The values of each enum of prisma/schema.prisma, read from the schema file itself. */
 function databaseEnums(): Record<string, string[]> {

@@ -1,11 +1,11 @@
-// The Management API's OpenAPI 3.1 document (lib/api-keys/openapi.ts): valid by a maintained validator, built from the
+// The Management API's OpenAPI 3.1 document (lib/management-api/openapi.ts): valid by a maintained validator, built from the
 // console's schemas, and its examples are what the API really takes and answers.
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod/mini'
-import { ZDeliveriesPage, ZProblem, ZProviderResponse, ZRevertBody, ZTestEmailResult } from '@/lib/api-keys/api-schema'
-import { buildOpenApiDocument } from '@/lib/api-keys/openapi'
-import { asProviderForm } from '@/lib/api-keys/provider-body'
+import { ZDeliveriesPage, ZProblem, ZProviderResponse, ZRevertBody, ZTestEmailResult } from '@/lib/management-api/api-schema'
+import { buildOpenApiDocument } from '@/lib/management-api/openapi'
+import { asProviderForm } from '@/lib/management-api/provider-body'
 import { ZEmailProviderForm, ZTestEmailRequest } from '@/lib/email-provider/schema'
 
 const document = () => buildOpenApiDocument('https://console.example.com')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOrgLevelStage } from '@/lib/delivery/server/failure-scope'
+import { isOrgLevelStage } from '@/lib/delivery/server/health/failure-scope'
 
 describe('isOrgLevelStage', () => {
   it("holds the organization for its provider's failures and fails only the message for a recipient's", () => {

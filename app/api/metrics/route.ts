@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import { env } from '@/lib/env'
-import { collectOutboxGauges } from '@/lib/delivery/server/outbox-gauges'
+import { collectOutboxGauges } from '@/lib/delivery/server/outbox/outbox-gauges'
 import { getMetrics } from '@/lib/server/metrics'
 
 // Prometheus text format, only with METRICS_TOKEN set (404 otherwise) and then only for `Authorization: Bearer <token>`.

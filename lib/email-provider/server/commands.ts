@@ -5,7 +5,7 @@ import type { TEmailProviderForm, TTestEmailRequest } from '@/lib/email-provider
 import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/server'
 import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
-import { retryHeldMessages } from '@/lib/delivery/server/retry-held'
+import { retryHeldMessages } from '@/lib/delivery/server/health/retry-held'
 import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
 import { consumeRateLimits } from '@/lib/server/rate-limit'
 import { targetRefusal } from './host-check'

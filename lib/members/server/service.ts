@@ -1,6 +1,6 @@
 import 'server-only'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
-import { enqueueEmail } from '@/lib/delivery/server/outbox'
+import { enqueueEmail } from '@/lib/delivery/server/outbox/outbox'
 import { env } from '@/lib/env'
 import { failure, type TDomainResult } from '@/lib/forms/domain-result'
 import { invitation as invitationEmail } from '@/lib/mail/server/templates/invitation'

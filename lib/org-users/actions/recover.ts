@@ -7,7 +7,7 @@ import { ZRecoveryRequest } from '@/lib/org-users/schema'
 import { findPublicOrg } from '@/lib/org-users/server/store'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 import { after } from 'next/server'
-import { wakeDeliveryWorker } from '@/lib/delivery/server/worker'
+import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 
 /** Sends a password-reset link if the address has an account in organization `slug`; the same answer either way. */
 export async function requestRecoveryAction(slug: string, input: unknown): Promise<TActionResult> {

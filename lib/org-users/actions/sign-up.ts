@@ -9,7 +9,7 @@ import { ZOrgUserSignup } from '@/lib/org-users/schema'
 import { findPublicOrg } from '@/lib/org-users/server/store'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 import { after } from 'next/server'
-import { wakeDeliveryWorker } from '@/lib/delivery/server/worker'
+import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 
 /** Signs a user up to organization `slug`; the answer never tells whether the address was already registered. */
 export async function signUpOrgUserAction(slug: string, input: unknown): Promise<TActionResult> {

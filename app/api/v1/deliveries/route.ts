@@ -1,4 +1,4 @@
-import { getDeliveries } from '@/lib/api-keys/server/http/deliveries'
+import { getDeliveries } from '@/lib/management-api/server/deliveries'
 
 export const GET = getDeliveries
 

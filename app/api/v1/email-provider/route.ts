@@ -1,4 +1,4 @@
-import { deleteEmailProvider, getEmailProvider, putEmailProvider } from '@/lib/api-keys/server/http/email-provider'
+import { deleteEmailProvider, getEmailProvider, putEmailProvider } from '@/lib/management-api/server/email-provider'
 
 export const GET = getEmailProvider
 export const PUT = putEmailProvider

@@ -1,4 +1,4 @@
-import { getOpenApiDocument } from '@/lib/api-keys/server/http/openapi'
+import { getOpenApiDocument } from '@/lib/management-api/server/openapi'
 
 export const GET = getOpenApiDocument
 

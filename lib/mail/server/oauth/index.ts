@@ -5,7 +5,8 @@ import 'server-only'
 
 export { clearAccessTokens, getAccessToken, invalidateAccessToken } from '@/lib/mail/server/oauth/token-cache'
 export { requestAccessToken } from '@/lib/mail/server/oauth/token-request'
-export { classifyTokenError, redactSecrets, TokenError, type TTokenErrorContext, type TTokenFailure } from '@/lib/mail/server/oauth/token-error'
+export { classifyTokenError, redactSecrets, TokenError } from '@/lib/mail/server/oauth/token-error'
+export type { TTokenErrorContext, TTokenFailure } from '@/lib/mail/server/oauth/token-failure'
 export type {
   TAccessToken,
   TClientCredentialsRequest,

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { TTokenErrorContext, TTokenFailure } from '@/lib/mail/server/oauth/token-error'
+import type { TTokenErrorContext, TTokenFailure } from '@/lib/mail/server/oauth/token-failure'
 
 // The OAuth error codes a token endpoint answers (RFC 6749 section 5.2), with Microsoft's AADSTS
 // codes and Google's descriptions where they tell more, in plain words on the field to fix.

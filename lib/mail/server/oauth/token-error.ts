@@ -4,7 +4,8 @@ import { REFUSED_HOST_REASONS } from '@/lib/mail/server/host-refusal'
 import { SmtpHostError } from '@/lib/server/net/resolve-smtp-host'
 import { ResponseTooLargeError } from '@/lib/mail/server/oauth/guarded-fetch'
 import { oauthFailure } from '@/lib/mail/server/oauth/token-error-oauth'
-import type { TGrantKind, TTokenField } from '@/lib/mail/oauth-types'
+import type { TTokenField } from '@/lib/mail/oauth-types'
+import type { TTokenErrorContext, TTokenFailure } from '@/lib/mail/server/oauth/token-failure'
 import { OUT_OF_DATE_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '@/lib/server/net/tls-error-codes'
 
 // Turns token request failures into plain words on the form field to fix. Messages are ours and
@@ -12,23 +13,6 @@ import { OUT_OF_DATE_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '@/li
 // every secret (and its base64 forms) and anything shaped like a JWT removed.
 
 /** What the classifier knows about the attempt. */
-export type TTokenErrorContext = {
-  kind: TGrantKind
-  /** Host of the token endpoint, named in messages. */
-  host: string
-  timeoutMs?: number
-  /** Client secret, private key, assertion: never shown, removed from the server's words. */
-  secrets?: (string | null | undefined)[]
-}
-
-export type TTokenFailure = {
-  message: string
-  hint: string
-  field: TTokenField
-  oauthError?: string | null
-  isTransient?: boolean
-}
-
 /** A token request that failed; message and hint are safe to show to the organization's admins. */
 export class TokenError extends Error {
   readonly isUserSafe = true

@@ -1,3 +1,3 @@
-import { postTestEmail } from '@/lib/api-keys/server/http/test-email'
+import { postTestEmail } from '@/lib/management-api/server/test-email'
 
 export const POST = postTestEmail

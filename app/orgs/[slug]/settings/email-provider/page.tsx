@@ -16,7 +16,7 @@ import { EmailProviderForm } from '@/lib/email-provider/components/email-provide
 import { DangerZone } from '@/lib/email-provider/components/danger-zone'
 import { RecentChanges } from '@/lib/audit/components/recent-changes'
 import { RecentDeliveries } from '@/lib/delivery/components/recent-deliveries'
-import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/deliveries'
+import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/outbox/deliveries'
 
 export const metadata = { title: 'Email Provider' }
 

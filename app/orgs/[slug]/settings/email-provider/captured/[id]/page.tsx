@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
-import { openCapturedMessage } from '@/lib/delivery/server/captured-view'
+import { openCapturedMessage } from '@/lib/delivery/server/outbox/captured-view'
 import { formatDateTime } from '@/components/ui/format'
 import { routes } from '@/lib/routes'
 

@@ -1,6 +1,6 @@
 import 'server-only'
-import { ZDeliveriesQuery } from '@/lib/api-keys/api-schema'
-import { listDeliveriesPage } from '@/lib/delivery/server/deliveries'
+import { ZDeliveriesQuery } from '@/lib/management-api/api-schema'
+import { listDeliveriesPage } from '@/lib/delivery/server/outbox/deliveries'
 import { withApiKey } from './guard'
 import { invalidFields, issuesToErrors } from './problem'
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { env } from '@/lib/env'
 import type { PrismaClient } from '@/lib/server/db/prisma'
-import { retryDelayMs } from './retry-policy'
+import { retryDelayMs } from '../worker/retry-policy'
 
 export type TOrgFailure = { message: string; hint: string }
 

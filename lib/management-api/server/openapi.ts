@@ -1,6 +1,6 @@
 import 'server-only'
 import { env } from '@/lib/env'
-import { buildOpenApiDocument } from '@/lib/api-keys/openapi'
+import { buildOpenApiDocument } from '@/lib/management-api/openapi'
 
 /** GET /api/v1/openapi.json: the API's OpenAPI 3.1 document (public: it holds no data). */
 export async function getOpenApiDocument(): Promise<Response> {

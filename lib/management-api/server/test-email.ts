@@ -3,11 +3,11 @@ import { formValuesOf } from '@/lib/email-provider/form-values'
 import { ZTestEmailRequest } from '@/lib/email-provider/schema'
 import { getProviderView } from '@/lib/email-provider/server/store'
 import { sendTestEmailCommand, TEST_EMAIL_LIMIT_MESSAGE } from '@/lib/email-provider/server/commands'
-import type { TJsonObject } from '@/lib/api-keys/provider-body'
+import type { TJsonObject } from '@/lib/management-api/provider-body'
 import { readJsonObject } from './body'
 import { withApiKey } from './guard'
 import { actionFailureProblem, invalidFields, issuesToErrors, problem } from './problem'
-import { asProviderForm } from '@/lib/api-keys/provider-body'
+import { asProviderForm } from '@/lib/management-api/provider-body'
 
 const NO_SAVED_PROVIDER = 'No custom provider is saved: send the settings to test'
 

@@ -4,7 +4,7 @@ import { invalidFields, problem } from './problem'
 // Every body this API takes is a small JSON object (a service account key, the largest field, is at most 20,000 characters).
 const MAX_BODY_BYTES = 64 * 1024
 
-import type { TJsonObject } from '@/lib/api-keys/provider-body'
+import type { TJsonObject } from '@/lib/management-api/provider-body'
 
 /** The request's JSON object body, or the problem to answer (415, 413, 400): never an exception. */
 export async function readJsonObject(

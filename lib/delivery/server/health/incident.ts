@@ -3,7 +3,7 @@ import { recordAudit } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
 import { env } from '@/lib/env'
 import type { PrismaClient } from '@/lib/server/db/prisma'
-import { sendIncidentAlert } from './alert'
+import { sendIncidentAlert } from '../alerts/alert'
 import { claimIncidentAlert, unclaimIncidentAlert, type THold, type TOrgFailure } from './org-health'
 import { getLogger } from '@/lib/server/logger'
 

@@ -1,8 +1,8 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
 import { releaseHold } from './org-health'
-import { announceProviderChange } from './provider-changes'
-import { wakeDeliveryWorker } from './worker'
+import { announceProviderChange } from '../worker/provider-changes'
+import { wakeDeliveryWorker } from '../worker/worker'
 
 /** After new provider settings (Update or Revert): messages held by the old settings' failure are tried now. */
 export async function retryHeldMessages(orgId: string): Promise<number> {

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { TProviderResource } from '@/lib/api-keys/api-schema'
+import type { TProviderResource } from '@/lib/management-api/api-schema'
 import type { TProviderView } from '@/lib/email-provider/types'
 
 /** The provider as the API shows it: the console's view, dates as ISO strings, never a secret. */

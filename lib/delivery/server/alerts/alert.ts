@@ -6,8 +6,8 @@ import { deliveryFailing } from '@/lib/mail/server/templates/delivery-failing'
 import { getPooledTransport } from '@/lib/mail/server/transport-cache'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { routes } from '@/lib/routes'
-import type { TOrgFailure } from './org-health'
-import { CAPTURE_LABEL, defaultProvider } from './sending-provider'
+import type { TOrgFailure } from '../health/org-health'
+import { CAPTURE_LABEL, defaultProvider } from '../worker/sending-provider'
 
 /**
  * Emails every owner and admin of the organization that its provider fails, through the platform's default provider
