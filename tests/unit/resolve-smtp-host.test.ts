@@ -62,6 +62,19 @@ describe('resolveSmtpHost', () => {
     await expect(resolveSmtpHost('mail.internal', { allowPrivateHosts: true, lookup: answers('10.0.0.8') })).resolves.toMatchObject({ address: '10.0.0.8' })
   })
 
+  it.each([
+    ['169.254.169.254', answers('127.0.0.1')],
+    ['metadata.example', answers('169.254.169.254')],
+    ['[fd00:ec2::254]', answers('127.0.0.1')],
+    ['[::ffff:169.254.169.254]', answers('127.0.0.1')],
+    ['[fe80::1]', answers('127.0.0.1')],
+    ['mixed.example', answers('10.0.0.8', '169.254.10.1')],
+  ])('refuses the cloud metadata and link-local address %s even when allowPrivateHosts is true', async (host, lookup) => {
+    const error = await refusal(host, lookup, true)
+    expect(error.reason).toBe('metadata')
+    expect(error.message).toMatch(/link-local address/)
+  })
+
   it('reports unknown hosts, DNS failures and slow lookups on the host field', async () => {
     expect(await refusal('nope.example.com', failing('ENOTFOUND'))).toMatchObject({
       reason: 'not-found',

@@ -51,6 +51,15 @@ export function parseHostLiteral(raw: string): THostLiteral {
   return { kind: 'name', name }
 }
 
+// Cloud instance metadata lives on the link-local ranges (169.254.169.254 on every major cloud) and at AWS's IPv6 fd00:ec2::254.
+const METADATA_ADDRESSES = new Set(['fd00:ec2::254'])
+
+/** Whether dialling this address could reach a cloud metadata service: refused even where private hosts are allowed. */
+export function isMetadataAddress(ip: string): boolean {
+  const verdict = classifyAddress(ip)
+  return verdict.range.endsWith('linkLocal') || METADATA_ADDRESSES.has(verdict.address)
+}
+
 /** Classifies an IP address (any spelling ipaddr.js accepts): public, internal (loopback, RFC 1918, link-local…) or reserved. */
 export function classifyAddress(ip: string): { address: string; class: TAddressClass; range: string } {
   const parsed = ipaddr.parse(ip)

@@ -1,7 +1,7 @@
 import 'server-only'
 import { lookup as dnsLookup } from 'node:dns/promises'
 import { env } from '@/lib/env'
-import { classifyAddress, parseHostLiteral } from './private-address'
+import { classifyAddress, isMetadataAddress, parseHostLiteral } from './private-address'
 
 // SSRF guard: the host is resolved once, every address is checked, and the caller connects to the
 // checked address itself, so a second lookup (DNS rebinding) can never swap in an internal one.
@@ -16,7 +16,7 @@ export type TResolvedHost = {
   family: 4 | 6
 }
 
-export type THostErrorReason = 'invalid' | 'non-canonical' | 'internal' | 'reserved' | 'not-found' | 'dns-timeout' | 'dns-failed'
+export type THostErrorReason = 'invalid' | 'non-canonical' | 'metadata' | 'internal' | 'reserved' | 'not-found' | 'dns-timeout' | 'dns-failed'
 
 /** A refused or unresolvable SMTP host; the message is safe to show on the host field. */
 export class SmtpHostError extends Error {
@@ -61,12 +61,23 @@ export async function resolveSmtpHost(rawHost: string, options: TResolveOptions 
   const isName = literal.kind === 'name'
   const host = isName ? literal.name : literal.address
   const addresses = isName ? await lookupWithTimeout(host, lookup, timeoutMs) : [literal.address]
-  if (!allowPrivateHosts) {
-    for (const address of addresses) assertDialable(address, isName)
+  for (const address of addresses) {
+    if (allowPrivateHosts) assertNotMetadata(address, isName)
+    else assertDialable(address, isName)
   }
   // prefer IPv4: many networks resolve AAAA records they cannot route
   const chosen = addresses.find((address) => !address.includes(':')) ?? addresses[0]
   return { host, servername: isName ? host : null, address: chosen, family: chosen.includes(':') ? 6 : 4 }
+}
+
+// SMTP_ALLOW_PRIVATE_HOSTS is for local relays and test servers, never for the machine's metadata service.
+function assertNotMetadata(address: string, isName: boolean): void {
+  if (!isMetadataAddress(address)) return
+  throw new SmtpHostError(
+    'metadata',
+    `${isName ? 'This host resolves to' : 'This is'} a link-local address, where cloud metadata services live; it is never allowed`,
+    "Use your email provider's SMTP host name, or your relay's address on the local network",
+  )
 }
 
 function assertDialable(address: string, isName: boolean): void {
