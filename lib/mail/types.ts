@@ -38,6 +38,8 @@ export type TMailMessage = {
   subject: string
   html: string
   text: string
+  /** fixed when the message is queued, so retries stay one message; sent at the From Address's domain */
+  messageId?: string
 }
 
 /** The SMTP session stages, in the order they happen; failures and diagnostics name one of them. */

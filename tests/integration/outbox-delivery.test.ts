@@ -1,3 +1,4 @@
+import { atSenderDomain } from '@/lib/mail/server/message-id'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getPrisma } from '@/lib/server/db'
 import { openDatabase } from '@/lib/server/db/open'
@@ -52,7 +53,9 @@ describe('outbox delivery', () => {
     const rows = await outboxOf(id)
     expect(rows.map((row) => row.provider)).toEqual(Array(3).fill(`custom (localhost:${server.port})`))
     expect(rows.every((row) => row.attempts === 1)).toBe(true)
-    expect(mails.map((mail) => mail.parsed.messageId).sort()).toEqual(queued.map((row) => row.messageId).sort())
+    // the id queued, at the From Address's domain
+    expect(mails.map((mail) => mail.parsed.messageId).sort()).toEqual(queued.map((row) => atSenderDomain(row.messageId, 'no-reply@outbox.test')).sort())
+    expect(mails.every((mail) => mail.parsed.messageId?.endsWith('@outbox.test>'))).toBe(true)
     expect(mails[0]!.parsed.from?.value[0]).toEqual({ name: 'Outbox Org', address: 'no-reply@outbox.test' })
     expect(mails[0]!.parsed.replyTo?.value[0]?.address).toBe('help@outbox.test')
     expect(mails.every((mail) => mail.secure && mail.user !== null)).toBe(true)

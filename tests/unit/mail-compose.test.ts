@@ -1,5 +1,7 @@
 import { simpleParser } from 'mailparser'
 import { describe, expect, it } from 'vitest'
+import { enumValues, OutboxKind } from '@/lib/enums'
+import { atSenderDomain, newMessageId } from '@/lib/mail/server/message-id'
 import { composeMessage } from '@/lib/mail/server/compose'
 import type { TMailMessage } from '@/lib/mail/types'
 
@@ -34,5 +36,25 @@ describe('composeMessage', () => {
   it('omits Reply-To when there is none', async () => {
     const parsed = await simpleParser((await composeMessage({ ...message, replyTo: undefined })).raw)
     expect(parsed.replyTo).toBeUndefined()
+  })
+})
+
+describe('Message-ID', () => {
+  const queuedId = '<5f0c1c9e-3b5a-4a43-9d6f-0d9b2f6a8c11@127.0.0.1>'
+
+  it.each(enumValues(OutboxKind))('the %s email is sent with a Message-ID at the From Address domain, its unique part kept', async (kind) => {
+    const from = { name: `Acme (${kind})`, address: 'no-reply@Mail.Acme.example' }
+    const parsed = await simpleParser((await composeMessage({ ...message, from, messageId: queuedId })).raw)
+    expect(parsed.messageId).toBe('<5f0c1c9e-3b5a-4a43-9d6f-0d9b2f6a8c11@mail.acme.example>')
+  })
+
+  it('a message without a queued id (the test email) gets a new one at the From Address domain', async () => {
+    const parsed = await simpleParser((await composeMessage({ ...message, from: { name: 'Acme', address: 'ops@acme.example' } })).raw)
+    expect(parsed.messageId).toMatch(/^<[^@]+@acme\.example>$/)
+  })
+
+  it('keeps the queued id when the From Address is an address literal', () => {
+    expect(atSenderDomain(queuedId, 'ops@[192.0.2.1]')).toBe(queuedId)
+    expect(newMessageId('ops@acme.example')).toMatch(/^<[0-9a-f-]{36}@acme\.example>$/)
   })
 })

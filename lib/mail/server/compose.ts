@@ -1,6 +1,7 @@
 import 'server-only'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type { MailComposerOptions } from 'nodemailer'
+import { atSenderDomain } from '@/lib/mail/server/message-id'
 import type { TMailMessage } from '@/lib/mail/types'
 
 /** nodemailer message fields: mailboxes stay { name, address } objects so nodemailer encodes display names. */
@@ -12,6 +13,8 @@ export function mailOptionsFor(message: TMailMessage): MailComposerOptions {
     subject: message.subject,
     text: message.text,
     html: message.html,
+    // without one, nodemailer makes one at the From Address's domain too
+    ...(message.messageId ? { messageId: atSenderDomain(message.messageId, message.from.address) } : {}),
     // our content never references files or URLs to inline
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -1,12 +1,13 @@
 import 'server-only'
-import { randomUUID } from 'node:crypto'
 import { env } from '@/lib/env'
+import { newMessageId } from '@/lib/mail/server/message-id'
 import { mailOptionsFor } from '@/lib/mail/server/compose'
 import { deliveryFailing } from '@/lib/mail/server/templates/delivery-failing'
 import { getPooledTransport } from '@/lib/mail/server/transport-cache'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { routes } from '@/lib/routes'
 import type { TOrgFailure } from '../health/org-health'
+import { parseMailbox } from '../worker/default-provider'
 import { CAPTURE_LABEL, defaultProvider } from '../worker/sending-provider'
 
 /**
@@ -38,7 +39,7 @@ export async function sendIncidentAlert(prisma: PrismaClient, orgId: string, fai
         kind: 'alert' as const,
         toAddress: to,
         ...email,
-        messageId: messageIdFor(),
+        messageId: newMessageId(parseMailbox(env.DEFAULT_MAIL_FROM).address),
         status: 'captured' as const,
         provider: CAPTURE_LABEL,
         sentAt: new Date(),
@@ -48,9 +49,9 @@ export async function sendIncidentAlert(prisma: PrismaClient, orgId: string, fai
   }
   const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts })
   for (const to of recipients) {
-    const messageId = messageIdFor()
+    const messageId = newMessageId(provider.from.address)
     const signal = AbortSignal.timeout(env.OUTBOX_SEND_DEADLINE_MS)
-    await transport.sendMail({ ...mailOptionsFor({ from: provider.from, to, ...email }), messageId, signal } as Parameters<typeof transport.sendMail>[0])
+    await transport.sendMail({ ...mailOptionsFor({ from: provider.from, to, messageId, ...email }), signal } as Parameters<typeof transport.sendMail>[0])
     // listed in Recent deliveries like any other email of the organization (the body, with its link, is not kept)
     await prisma.outboxMessage.create({
       data: {
@@ -68,8 +69,4 @@ export async function sendIncidentAlert(prisma: PrismaClient, orgId: string, fai
     })
   }
   return waiting
-}
-
-function messageIdFor(): string {
-  return `<${randomUUID()}@${new URL(env.APP_URL).hostname || 'localhost'}>`
 }

@@ -81,8 +81,8 @@ async function sendThrough(provider: TSmtpProvider, message: TClaimedMessage, si
       subject: message.subject,
       html: message.html,
       text: message.text,
+      messageId: message.messageId,
     }),
-    messageId: message.messageId,
     // nodemailer ≥ 10.6: aborting fails this message and closes the connection carrying it, the pool goes on
     signal,
   } as SendMailOptions
