@@ -101,6 +101,15 @@ test('a blank password keeps the stored one; a new server requires it again; Aut
   await page.getByRole('button', { name: 'Update' }).click()
   await expect(page.getByText('Email provider updated')).toBeVisible()
   expect(await storedSettings(admin.slug)).toMatchObject({ authKind: 'none', secrets: null, passwordSecret: null, signIn: {} })
+  // with nothing secret saved, the Danger Zone says so instead of promising to delete a password
+  await page.reload()
+  await expect(page.locator('#revert-reason')).toHaveText(
+    'Deletes your custom settings (no password or secret is saved). Emails are then sent by the platform’s default provider.',
+  )
+  await page.getByRole('button', { name: 'Revert' }).click()
+  await expect(page.getByRole('dialog', { name: 'Revert to the default provider?' })).toContainText(
+    'The custom settings for smtp.acme.test:587 will be deleted.',
+  )
 })
 
 test('saving over a newer version says someone else changed it', async ({ page, browser }) => {
@@ -134,7 +143,7 @@ test('Revert needs the checkbox, then restores the default provider', async ({ p
   await saveProvider(page, acme(smtpPassword()))
 
   let dialog = await openRevertDialog(page)
-  await expect(dialog).toContainText('including any saved password or secret')
+  await expect(dialog).toContainText('smtp.acme.test:587, including the saved password, will be deleted')
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('button', { name: 'Revert' })).toBeFocused()

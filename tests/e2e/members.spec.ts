@@ -81,6 +81,16 @@ test('invite → accept in a second browser context → the Viewer sees a read-o
   await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText('Joined as Viewer')
   await expectNoSeriousViolations(page)
 
+  // the only owner is not offered a Leave that can never work: it is disabled, with the reason
+  await expect(page.getByRole('button', { name: `Leave ${owner.orgName}` })).toBeDisabled()
+  await expect(page.getByText('You are the only owner: make another member owner first.')).toBeVisible()
+  // at a phone's width the members stack into cards: the page is never wider than the screen
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect(page.getByRole('region', { name: 'Members' })).toContainText(invitee.email)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await page.screenshot({ path: 'test-results/screenshots/members-phone.png', fullPage: true })
+  await page.setViewportSize({ width: 1280, height: 800 })
+
   await openProviderPage(viewer, owner.slug)
   await expect(field(viewer, 'Server Host')).toBeEditable()
   await saveProvider(viewer, { host: 'smtp.members.test', port: '587', fromAddress: 'no-reply@members.test', username: 'mailer', password: smtpPassword() })

@@ -40,6 +40,10 @@ describe('RecentDeliveries', () => {
     expect(html).toContain('href="/orgs/acme/settings/email-provider?deliveries=40"')
   })
 
+  it('never breaks the server address of the Provider cell', () => {
+    expect(render(false)).toContain('custom <span class="whitespace-nowrap">(smtp.acme.test:587)</span>')
+  })
+
   it('offers Retry now on retrying and held rows to owners and admins only', () => {
     expect(render(true).match(/aria-label="Retry now the email to ([a-z]+)@users.test"/g)).toEqual([
       'aria-label="Retry now the email to retrying@users.test"',

@@ -5,6 +5,7 @@ import { ShowMoreLink } from '@/components/ui/show-more-link'
 import type { OutboxKind, OutboxStatus } from '@/lib/enums'
 import { routes } from '@/lib/routes'
 import { RetryNowButton } from './retry-now-button'
+import { STACKED_BODY, STACKED_CELL, STACKED_HEAD, STACKED_ROW, STACKED_TABLE } from '@/components/ui/stacked-table'
 
 type TDelivery = {
   id: string
@@ -39,11 +40,19 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
   held: 'bg-orange-100 text-orange-900',
 }
 
-const isWaiting = (status: OutboxStatus) => status === 'retrying' || status === 'held'
+// "custom (127.0.0.1:2526)": the name may wrap, the server address never breaks.
+function ProviderLabel({ label }: { label: string | null }) {
+  if (!label) return <>—</>
+  const match = /^(.*?) \((.+)\)$/.exec(label)
+  if (!match) return <span className="break-words">{label}</span>
+  return (
+    <span className="min-w-0">
+      {match[1]} <span className="whitespace-nowrap">({match[2]})</span>
+    </span>
+  )
+}
 
-// Below md each row is a card of "label: value" lines (the label from data-label); from md up, a table.
-const CELL =
-  'flex gap-3 px-4 py-1 md:table-cell md:px-4 md:py-3 before:w-24 before:shrink-0 before:text-xs before:font-semibold before:text-slate-500 before:uppercase before:content-[attr(data-label)] md:before:content-none'
+const isWaiting = (status: OutboxStatus) => status === 'retrying' || status === 'held'
 
 type TProps = {
   slug: string
@@ -68,8 +77,8 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
       {deliveries.length === 0 ? (
         <p className="px-6 py-5 text-sm text-slate-500">No emails sent yet. Sign-up and recovery emails to your users will appear here.</p>
       ) : (
-        <table className="block w-full text-left text-sm md:table md:table-fixed">
-          <thead className="sr-only bg-slate-50 text-xs text-slate-500 uppercase md:not-sr-only md:table-header-group">
+        <table className={cn(STACKED_TABLE, 'md:table-fixed')}>
+          <thead className={STACKED_HEAD}>
             <tr>
               {headings.map((heading) => (
                 <th
@@ -77,8 +86,10 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
                   scope="col"
                   className={cn(
                     'px-4 py-2 font-semibold',
-                    heading === 'Email' && 'md:w-[30%]',
-                    heading === 'Status' && 'md:w-[30%]',
+                    heading === 'Email' && 'md:w-[26%]',
+                    heading === 'Status' && 'md:w-[24%]',
+                    heading === 'Attempts' && 'md:w-24',
+                    heading === 'Queued' && 'md:w-28',
                     heading === 'Actions' && 'sr-only md:w-28',
                   )}
                 >
@@ -87,16 +98,16 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
               ))}
             </tr>
           </thead>
-          <tbody className="block divide-y divide-slate-100 md:table-row-group">
+          <tbody className={STACKED_BODY}>
             {deliveries.map((delivery) => (
-              <tr key={delivery.id} className="block py-2 align-top md:table-row md:py-0">
-                <td data-label="Email" className={CELL}>
+              <tr key={delivery.id} className={cn(STACKED_ROW, 'align-top')}>
+                <td data-label="Email" className={STACKED_CELL}>
                   <div className="min-w-0">
                     <div className="text-slate-800">{KIND_LABELS[delivery.kind]}</div>
                     <div className="break-all text-slate-600">{delivery.toAddress}</div>
                   </div>
                 </td>
-                <td data-label="Status" className={CELL}>
+                <td data-label="Status" className={STACKED_CELL}>
                   <div className="min-w-0 flex-1">
                     <span className={cn('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_STYLES[delivery.status])}>{delivery.status}</span>
                     {delivery.status === 'captured' && canOpenCaptured && (
@@ -119,17 +130,17 @@ export function RecentDeliveries({ slug, deliveries, now, canOpenCaptured = true
                     )}
                   </div>
                 </td>
-                <td data-label="Attempts" className={cn(CELL, 'text-slate-700')}>
+                <td data-label="Attempts" className={cn(STACKED_CELL, 'text-slate-700')}>
                   {delivery.attempts}
                 </td>
-                <td data-label="Provider" className={cn(CELL, 'break-words text-slate-700')}>
-                  {delivery.provider ?? '—'}
+                <td data-label="Provider" className={cn(STACKED_CELL, 'text-slate-700')}>
+                  <ProviderLabel label={delivery.provider} />
                 </td>
-                <td data-label="Queued" className={cn(CELL, 'text-slate-500')}>
+                <td data-label="Queued" className={cn(STACKED_CELL, 'text-slate-500')}>
                   <RelativeTime date={delivery.createdAt} now={now} />
                 </td>
                 {canRetry && (
-                  <td className={cn(CELL, 'before:hidden', !isWaiting(delivery.status) && 'max-md:hidden')}>
+                  <td className={cn(STACKED_CELL, 'before:hidden', !isWaiting(delivery.status) && 'max-md:hidden')}>
                     {isWaiting(delivery.status) && <RetryNowButton slug={slug} delivery={{ id: delivery.id, toAddress: delivery.toAddress }} />}
                   </td>
                 )}

@@ -2,11 +2,13 @@
 
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { revertEmailProviderAction } from '@/lib/email-provider/actions'
+import type { TSecretField } from '@/lib/email-provider/fields'
+import { SAVED_SECRET_WORDS } from './saved-secret-words'
 
-type TRevertDialogProps = { slug: string; version: number; hostLabel: string }
+type TRevertDialogProps = { slug: string; version: number; hostLabel: string; savedSecret: TSecretField | null }
 
 /** Danger Zone confirmation: says what Revert deletes; Confirm stays disabled until the box is ticked. */
-export function RevertDialog({ slug, version, hostLabel }: TRevertDialogProps) {
+export function RevertDialog({ slug, version, hostLabel, savedSecret }: TRevertDialogProps) {
   return (
     <ConfirmDialog
       triggerLabel="Revert"
@@ -18,7 +20,8 @@ export function RevertDialog({ slug, version, hostLabel }: TRevertDialogProps) {
         <>
           <p>
             Your organization’s emails will go back to being sent by the platform’s default provider. The custom settings for{' '}
-            <span className="font-medium text-slate-900">{hostLabel}</span>, including any saved password or secret, will be deleted.
+            <span className="font-medium text-slate-900">{hostLabel}</span>
+            {savedSecret ? `, including ${SAVED_SECRET_WORDS[savedSecret]},` : ''} will be deleted.
           </p>
           <p className="mt-2">This cannot be undone: to use your own server again you will have to enter its settings again.</p>
         </>

@@ -17,6 +17,7 @@ import { DangerZone } from '@/lib/email-provider/components/danger-zone'
 import { RecentChanges } from '@/lib/audit/components/recent-changes'
 import { RecentDeliveries } from '@/lib/delivery/components/recent-deliveries'
 import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/outbox/deliveries'
+import { SIGN_IN_KINDS } from '@/lib/email-provider/sign-in-kinds'
 
 export const metadata = { title: 'Email Provider' }
 
@@ -76,7 +77,14 @@ export default async function EmailProviderPage({ params, searchParams }: { para
         moreHref={showMoreHref(path, query, 'deliveries', deliveriesLimit, deliveries.length)}
       />
       <RecentChanges entries={audit} now={now} filters={changesFilters} moreHref={showMoreHref(path, query, 'changes', changesLimit, audit.length)} />
-      {!isReadOnly && <DangerZone slug={org.slug} version={version} customHost={provider ? `${provider.host}:${provider.port}` : null} />}
+      {!isReadOnly && (
+        <DangerZone
+          slug={org.slug}
+          version={version}
+          customHost={provider ? `${provider.host}:${provider.port}` : null}
+          savedSecret={provider?.hasSecret ? SIGN_IN_KINDS[provider.authKind].secretField : null}
+        />
+      )}
     </div>
   )
 }
