@@ -27,3 +27,6 @@ export const EMAIL_PROVIDER_FIELDS = [
 /** The secret fields: write-only, blank keeps the saved value. */
 export const SECRET_FIELDS = ['password', 'clientSecret', 'serviceAccountKey'] as const
 export type TSecretField = (typeof SECRET_FIELDS)[number]
+
+/** The longest value each sender field takes: the schema refuses longer ones, the inputs stop at them. */
+export const SENDER_MAX_LENGTHS = { fromAddress: 254, replyTo: 254, displayName: 100 } as const

@@ -4,6 +4,7 @@ import type { TConnectionSecurity } from '@/lib/mail/types'
 import { ConnectionSecurity, enumValues } from '@/lib/enums'
 import { ZDkimSelector } from '@/lib/email-provider/sender-domain/schema'
 import { isMicrosoftTenantId, PROVIDER_PRESET_IDS, type TProviderPresetId } from './presets'
+import { SENDER_MAX_LENGTHS } from './fields'
 
 /** The Connection security choices, in the order the select shows them. */
 export const CONNECTION_SECURITIES = enumValues(ConnectionSecurity) satisfies readonly TConnectionSecurity[]
@@ -29,7 +30,7 @@ export function hostProblem(host: string): string | null {
 const ZOptionalEmail = (label: string) =>
   z.string().check(
     z.trim(),
-    z.maxLength(254, `${label} is at most 254 characters`),
+    z.maxLength(SENDER_MAX_LENGTHS.replyTo, `${label} is at most ${SENDER_MAX_LENGTHS.replyTo} characters`),
     z.refine((value) => value === '' || z.email().safeParse(value).success, `Enter a valid email address for ${label}, like support@example.com`),
   )
 
@@ -108,7 +109,7 @@ const base = {
     .check(
       z.trim(),
       z.minLength(1, 'Enter the From Address, e.g. no-reply@example.com'),
-      z.maxLength(254, 'From Address is at most 254 characters'),
+      z.maxLength(SENDER_MAX_LENGTHS.fromAddress, `From Address is at most ${SENDER_MAX_LENGTHS.fromAddress} characters`),
       z.email('Enter a valid From Address, like no-reply@example.com'),
     ),
   replyTo: ZOptionalEmail('Reply-to Address'),
@@ -116,7 +117,7 @@ const base = {
     .string()
     .check(
       z.trim(),
-      z.maxLength(100, 'Display Name is at most 100 characters'),
+      z.maxLength(SENDER_MAX_LENGTHS.displayName, `Display Name is at most ${SENDER_MAX_LENGTHS.displayName} characters`),
       z.regex(NO_CONTROL_CHARACTERS, 'Display Name cannot contain line breaks or control characters'),
     ),
   dkimSelector: z.string().check(

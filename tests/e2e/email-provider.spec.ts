@@ -112,6 +112,19 @@ test('a blank password keeps the stored one; a new server requires it again; Aut
   )
 })
 
+test('Display Name stops at its limit in the browser and counts down near it', async ({ page }) => {
+  const admin = await signUpAdmin(page, 'limits')
+  await openProviderPage(page, admin.slug)
+  await field(page, 'Display Name').fill('A'.repeat(70))
+  await expect(page.getByText('characters left')).toHaveCount(0)
+  await field(page, 'Display Name').fill('A'.repeat(90))
+  await expect(page.getByText('10 characters left')).toBeVisible()
+  await field(page, 'Display Name').pressSequentially('B'.repeat(40))
+  await expect(field(page, 'Display Name')).toHaveValue('A'.repeat(90) + 'B'.repeat(10))
+  await expect(page.getByText('0 characters left')).toBeVisible()
+  await expect(field(page, 'From Address')).toHaveAttribute('maxlength', '254')
+})
+
 test('saving over a newer version says someone else changed it', async ({ page, browser }) => {
   const admin = await signUpAdmin(page, 'conflict')
   await openProviderPage(page, admin.slug)

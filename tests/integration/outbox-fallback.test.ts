@@ -21,9 +21,10 @@ describe('the fallback to the default provider', () => {
     orgIds.push(optedIn.id, optedOut.id)
     await pointOrgAt(optedIn.id, port, { useDefaultOnFailure: true })
     await pointOrgAt(optedOut.id, port)
+    // the fallback counts from each message's createdAt, so the clock starts before the first one is written
+    const queuedAt = Date.now()
     await enqueueMany(optedIn.id, 3)
     await enqueueMany(optedOut.id, 3)
-    const queuedAt = Date.now()
     workers.push(createDeliveryWorker(getPrisma))
 
     await waitUntil(async () => (await outboxOf(optedIn.id)).every((row) => row.status === 'captured'), env.OUTBOX_FALLBACK_AFTER_MS + 10_000)

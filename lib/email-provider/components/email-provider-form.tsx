@@ -3,13 +3,14 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { useWatch, type Resolver } from 'react-hook-form'
-import { EMAIL_PROVIDER_FIELDS } from '@/lib/email-provider/fields'
+import { EMAIL_PROVIDER_FIELDS, SENDER_MAX_LENGTHS } from '@/lib/email-provider/fields'
 import type { TAuthKind, TEmailProviderFormValues } from '@/lib/email-provider/schema'
 import { updateEmailProviderAction } from '@/lib/email-provider/actions'
 import { applyActionFailure } from '@/components/forms/apply-action-failure'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { lazyResolver } from '@/components/forms/lazy-resolver'
 import { TextField } from '@/components/ui/text-field'
+import { charactersLeftHint } from '@/components/ui/characters-left'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
@@ -63,6 +64,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
   })
 
   const preset = useWatch({ control: form.control, name: 'preset' })
+  const displayName = useWatch({ control: form.control, name: 'displayName' })
 
   // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
   // editing: then their values stay, and Update reports the conflict.
@@ -99,6 +101,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
           label={EMAIL_PROVIDER_LABELS.fromAddress}
           type="email"
           placeholder="no-reply@example.com"
+          maxLength={SENDER_MAX_LENGTHS.fromAddress}
           error={form.formState.errors.fromAddress?.message}
           {...form.register('fromAddress')}
         />
@@ -106,6 +109,8 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
           className="sm:col-span-3"
           label={EMAIL_PROVIDER_LABELS.displayName}
           placeholder="Acme"
+          maxLength={SENDER_MAX_LENGTHS.displayName}
+          hint={charactersLeftHint(displayName, SENDER_MAX_LENGTHS.displayName)}
           error={form.formState.errors.displayName?.message}
           {...form.register('displayName')}
         />
@@ -114,6 +119,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
           label={EMAIL_PROVIDER_LABELS.replyTo}
           type="email"
           placeholder="support@example.com"
+          maxLength={SENDER_MAX_LENGTHS.replyTo}
           error={form.formState.errors.replyTo?.message}
           hint="Optional. Where replies to your emails go."
           {...form.register('replyTo')}
