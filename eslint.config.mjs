@@ -24,7 +24,7 @@ const PRISMA_ONLY_IN_DATA_LAYER = [
   },
 ]
 // The order between features: the base layers know no feature, and only app/ routes call the Management API.
-const FEATURES = ['api-keys', 'audit', 'auth', 'delivery', 'email-provider', 'management-api', 'members', 'org-users']
+const FEATURES = ['api-keys', 'audit', 'auth', 'delivery', 'email-provider', 'management-api', 'members', 'org-users', 'owner-notices']
 const BASE_LAYERS = ['lib/mail', 'lib/forms', 'lib/orgs', 'lib/enums.ts', 'lib/env.ts', 'lib/routes.ts', 'components/ui']
 const FEATURE_ORDER = [
   ...BASE_LAYERS.map((target) => ({

@@ -22,4 +22,4 @@ export const MEMBER_AUDIT_ACTIONS: readonly AuditAction[] = [
   'member_transfer',
 ]
 
-export const API_KEY_AUDIT_ACTIONS: readonly AuditAction[] = ['api_key_create', 'api_key_revoke']
+export const API_KEY_AUDIT_ACTIONS: readonly AuditAction[] = ['api_key_create', 'api_key_revoke', 'api_key_limit']

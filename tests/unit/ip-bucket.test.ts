@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ipBucket } from '@/lib/server/net/ip-bucket'
+import { clientNetwork, ipBucket } from '@/lib/server/net/ip-bucket'
 
 describe('ipBucket', () => {
   it('keeps IPv4 addresses (also IPv4-mapped) per address', () => {
@@ -22,5 +22,15 @@ describe('ipBucket', () => {
 
   it('leaves anything that is no address as it is (e.g. "unknown" without the start script)', () => {
     expect(ipBucket('unknown')).toBe('unknown')
+  })
+})
+
+describe('clientNetwork', () => {
+  it('names an IPv4 address by its /24 and an IPv6 address by its /64, never the address itself', () => {
+    expect(clientNetwork('203.0.113.7')).toBe('203.0.113.0/24')
+    expect(clientNetwork('::ffff:203.0.113.7')).toBe('203.0.113.0/24')
+    expect(clientNetwork('2001:db8:1:2::99')).toBe('2001:db8:1:2::/64')
+    expect(clientNetwork('unknown')).toBe('unknown')
+    expect(clientNetwork('not an address')).toBe('unknown')
   })
 })

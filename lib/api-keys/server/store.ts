@@ -6,6 +6,8 @@ import { failure, type TDomainResult } from '@/lib/forms/domain-result'
 import type { TApiKeyFailureCode } from '@/lib/api-keys/messages'
 import type { TCreateApiKeyForm } from '@/lib/api-keys/schema'
 import type { TApiKeyView } from '@/lib/api-keys/types'
+import { prepareOwnerNotice, queueOwnerNotices } from '@/lib/owner-notices/server/notify'
+import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
 import { generateApiKey } from './key'
 
 // Every read for the console goes through this select: the hash never leaves this module.
@@ -21,26 +23,35 @@ export async function listApiKeys(orgId: string): Promise<TApiKeyView[]> {
 export async function createApiKey(orgId: string, actor: TActor, form: TCreateApiKeyForm): Promise<{ ok: true; key: string; view: TApiKeyView }> {
   const prisma = await getPrisma()
   const { key, hash, prefix } = generateApiKey()
+  const notice = await prepareOwnerNotice(orgId, { kind: 'api-key-created', name: form.name, prefix, access: form.access }, { actor })
   const view = await prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
       data: { orgId, name: form.name, access: form.access, hash, prefix, createdById: actor.id, createdByEmail: actor.email },
       select: VIEW_SELECT,
     })
     await recordAudit(tx, { orgId, actor, action: AuditAction.api_key_create, details: { name: form.name, prefix, access: form.access } })
+    await queueOwnerNotices(tx, [notice])
     return created
   })
+  ownerNoticesQueued()
   return { ok: true, key, view }
 }
 
 /** Revokes one of the organization's keys (at once: its next request gets 401), audited. */
 export async function revokeApiKey(orgId: string, actor: TActor, id: string): Promise<TDomainResult<object, TApiKeyFailureCode>> {
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const key = await tx.apiKey.findFirst({ where: { id, orgId }, select: { name: true, prefix: true, revokedAt: true } })
-    if (!key) return failure('not-found')
+  // a key's name and prefix never change: the notice is rendered before the transaction
+  const key = await prisma.apiKey.findFirst({ where: { id, orgId }, select: { name: true, prefix: true, revokedAt: true } })
+  if (!key) return failure('not-found')
+  if (key.revokedAt) return failure('already-revoked')
+  const notice = await prepareOwnerNotice(orgId, { kind: 'api-key-revoked', name: key.name, prefix: key.prefix }, { actor })
+  const result = await prisma.$transaction(async (tx): Promise<TDomainResult<object, TApiKeyFailureCode>> => {
     const { count } = await tx.apiKey.updateMany({ where: { id, orgId, revokedAt: null }, data: { revokedAt: new Date() } })
     if (count === 0) return failure('already-revoked')
     await recordAudit(tx, { orgId, actor, action: AuditAction.api_key_revoke, details: { name: key.name, prefix: key.prefix } })
+    await queueOwnerNotices(tx, [notice])
     return { ok: true }
   })
+  if (result.ok) ownerNoticesQueued()
+  return result
 }

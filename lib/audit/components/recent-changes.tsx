@@ -24,6 +24,8 @@ type TDetails = {
   to?: string
   cause?: string
   waiting?: number
+  /** why the system changed a key: its creator's membership */
+  reason?: string
 }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
@@ -39,7 +41,8 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   email_provider_revert: () => 'Reverted to the default provider',
   email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
   api_key_create: ({ name, prefix }) => `Created the API key ${name ?? ''} (${prefix ?? ''}…)`,
-  api_key_revoke: ({ name, prefix }) => `Revoked the API key ${name ?? ''} (${prefix ?? ''}…)`,
+  api_key_revoke: ({ name, prefix, reason }) => `Revoked the API key ${name ?? ''} (${prefix ?? ''}…)${reason ? `: ${reason}` : ''}`,
+  api_key_limit: ({ name, prefix, reason }) => `Limited the API key ${name ?? ''} (${prefix ?? ''}…) to read only${reason ? `: ${reason}` : ''}`,
   captured_email_view: ({ recipient }) => `Opened a captured email to ${recipient ?? 'a recipient'}`,
   member_invite: ({ email, role }) => `Invited ${email ?? 'someone'} as ${roleWord(role)}`,
   member_invite_resend: ({ email }) => `Resent the invitation to ${email ?? 'someone'}`,

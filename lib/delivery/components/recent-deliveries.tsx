@@ -28,6 +28,7 @@ const KIND_LABELS: Record<OutboxKind, string> = {
   alert: 'Delivery alert',
   admin_verify: 'Admin email verification',
   admin_signup_attempt: 'Admin sign-up attempt',
+  owner_notice: 'Owner notice',
 }
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',

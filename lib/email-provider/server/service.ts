@@ -6,6 +6,9 @@ import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TStoredSettings } from '@/lib/email-provider/types'
 import { describeChanges } from '@/lib/email-provider/diff'
 import { isCredentialTargetChanged, signInSettingsOf, SIGN_IN_KINDS } from '@/lib/email-provider/sign-in-kinds'
+import { prepareOwnerNotices } from '@/lib/owner-notices/server/notify'
+import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
+import { providerNoticesOf, REVERT_NOTICE } from './provider-notices'
 import type { TProviderSecrets } from './sealed-secrets'
 import { getProviderView, revertProvider, saveProvider, type TActor, type TProviderWrite } from './store'
 
@@ -60,7 +63,9 @@ export async function updateEmailProvider(orgId: string, actor: TActor, form: TE
   const previousField = provider ? SIGN_IN_KINDS[provider.authKind].secretField : null
   const changes = describeChanges(provider, resolved.after, { field: resolved.secretField, isReplaced: resolved.isSecretReplaced, previousField })
   if (changes.length === 0) return { ok: true, version }
-  const isSaved = await saveProvider(orgId, actor, version, resolved.write, changes)
+  const notices = await prepareOwnerNotices(orgId, providerNoticesOf(provider, resolved.after, resolved.isSecretReplaced), { actor })
+  const isSaved = await saveProvider(orgId, actor, version, resolved.write, changes, notices)
+  if (isSaved && notices.length > 0) ownerNoticesQueued()
   return isSaved ? { ok: true, version: version + 1 } : failure('conflict')
 }
 
@@ -69,7 +74,9 @@ export async function revertEmailProvider(orgId: string, actor: TActor, expected
   const { provider, version } = await getProviderView(orgId)
   if (!provider) return failure('nothing-to-revert')
   if (expectedVersion !== version) return failure('conflict')
-  const isReverted = await revertProvider(orgId, actor, version)
+  const notices = await prepareOwnerNotices(orgId, [REVERT_NOTICE], { actor })
+  const isReverted = await revertProvider(orgId, actor, version, notices)
+  if (isReverted) ownerNoticesQueued()
   return isReverted ? { ok: true, version: version + 1 } : failure('conflict')
 }
 

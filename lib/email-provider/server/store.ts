@@ -5,6 +5,7 @@ import { open } from '@/lib/server/crypto/secret-box'
 import { openProviderSecrets, sealProviderSecrets, type TProviderSecrets } from './sealed-secrets'
 import type { TTransaction } from '@/lib/server/db/prisma'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
+import { queueOwnerNotices, type TPreparedNotice } from '@/lib/owner-notices/server/notify'
 import { AuditAction } from '@/lib/enums'
 import type { TProviderView, TSettingsChange, TStoredSettings } from '@/lib/email-provider/types'
 import { signInOfStored, storedSignInOf } from '@/lib/email-provider/sign-in-kinds'
@@ -77,8 +78,15 @@ async function claimVersion(tx: TTransaction, orgId: string, expected: number): 
   return count === 1
 }
 
-/** Saves the settings if `expectedVersion` is current, with an audit entry of `changes`; false on a concurrent edit. */
-export async function saveProvider(orgId: string, actor: TActor, expectedVersion: number, write: TProviderWrite, changes: TSettingsChange[]) {
+/** Saves the settings if `expectedVersion` is current, with an audit entry of `changes` and the owners' notices; false on a concurrent edit. */
+export async function saveProvider(
+  orgId: string,
+  actor: TActor,
+  expectedVersion: number,
+  write: TProviderWrite,
+  changes: TSettingsChange[],
+  notices: readonly TPreparedNotice[] = [],
+) {
   const prisma = await getPrisma()
   const { secrets, ...settings } = write
   const plain = storedRowOf(settings)
@@ -89,6 +97,7 @@ export async function saveProvider(orgId: string, actor: TActor, expectedVersion
     const data = { ...plain, ...(sealed === undefined ? {} : { secrets: sealed, passwordSecret: null }), updatedById: actor.id, updatedByEmail: actor.email }
     await tx.emailProviderSettings.upsert({ where: { orgId }, create: { orgId, ...data }, update: data })
     await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_update, details: { changes } })
+    await queueOwnerNotices(tx, notices)
     return true
   })
 }
@@ -101,13 +110,14 @@ function storedRowOf(settings: Omit<TStoredSettings, 'hasSecret'>) {
 }
 
 /** Deletes the custom settings (password included) so the default provider is used; false on a concurrent edit. */
-export async function revertProvider(orgId: string, actor: TActor, expectedVersion: number) {
+export async function revertProvider(orgId: string, actor: TActor, expectedVersion: number, notices: readonly TPreparedNotice[] = []) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     if (!(await claimVersion(tx, orgId, expectedVersion))) return false
     const { count } = await tx.emailProviderSettings.deleteMany({ where: { orgId } })
     if (count === 0) throw new Error('no custom provider to revert')
     await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_revert, details: {} })
+    await queueOwnerNotices(tx, notices)
     return true
   })
 }

@@ -12,6 +12,9 @@ import { getPrisma } from '@/lib/server/db'
 import { isUniqueViolation, type TTransaction } from '@/lib/server/db/prisma'
 import * as store from './store'
 import { issueInvitationToken } from './tokens'
+import type { TOwnerNotice } from '@/lib/owner-notices/server/kinds'
+import { prepareOwnerNotice, queueOwnerNotices, withFacts, type TPreparedNotice } from '@/lib/owner-notices/server/notify'
+import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
 
 // Invitations and membership changes. Each runs in one transaction that locks the organization's memberships, reads
 // the actor's role inside it (a role changed a moment ago counts), and writes its audit entry with the change.
@@ -26,12 +29,15 @@ const FORBIDDEN = failure('forbidden')
 /** Runs `work` when the actor holds `permission` in the organization, all in one transaction. */
 async function asActor<T extends object>(orgId: string, actor: TActor, permission: TPermission, work: TGuarded<T>): Promise<TMembersResult<T>> {
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     if (!(await store.lockOrgMembers(tx, orgId))) return FORBIDDEN
     const role = await store.roleIn(tx, orgId, actor.id)
     if (!role || !can(role, permission)) return FORBIDDEN
     return work(tx, role)
   })
+  // what the change queued (owners' notices, invitations) goes out at once from this process
+  if (result.ok) ownerNoticesQueued()
+  return result
 }
 
 /** The link an invitation email carries, always built from APP_URL. */
@@ -95,6 +101,8 @@ export async function revokeInvitation(org: TOrgRef, actor: TActor, invitationId
 
 /** Changes a member's role (owners only); the last owner cannot be demoted. */
 export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRoleChange): Promise<TMembersResult> {
+  const before = await store.findMember(await getPrisma(), org.id, input.userId)
+  const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, input.role), { actor }) : null
   return asActor(org.id, actor, 'manage-members', async (tx) => {
     const target = await store.findMember(tx, org.id, input.userId)
     if (!target) return failure('not-found')
@@ -102,6 +110,7 @@ export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRole
     if (target.role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
     await store.setRole(tx, org.id, input.userId, input.role)
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_role_change', details: { email: target.email, from: target.role, to: input.role } })
+    await tellOwners(tx, org, actor, prepared, roleChanged(target.email, target.role, input.role))
     return { ok: true }
   })
 }
@@ -109,22 +118,28 @@ export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRole
 /** Removes another member (owners only); the last owner cannot be removed. */
 export async function removeMember(org: TOrgRef, actor: TActor, userId: string): Promise<TMembersResult> {
   if (userId === actor.id) return failure('self')
+  const before = await store.findMember(await getPrisma(), org.id, userId)
+  const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, null), { actor }) : null
   return asActor(org.id, actor, 'manage-members', async (tx) => {
     const target = await store.findMember(tx, org.id, userId)
     if (!target) return failure('not-found')
     if (target.role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
     await store.deleteMembership(tx, org.id, userId)
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_remove', details: { email: target.email, role: target.role } })
+    await tellOwners(tx, org, actor, prepared, roleChanged(target.email, target.role, null))
     return { ok: true }
   })
 }
 
 /** The actor leaves the organization (any role); the last owner must transfer ownership first. */
 export async function leaveOrganization(org: TOrgRef, actor: TActor): Promise<TMembersResult> {
+  const before = await store.findMember(await getPrisma(), org.id, actor.id)
+  const prepared = before ? await prepareOwnerNotice(org, roleChanged(actor.email, before.role, null), { actor }) : null
   return asActor(org.id, actor, 'view', async (tx, role) => {
     if (role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
     await store.deleteMembership(tx, org.id, actor.id)
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_leave', details: { email: actor.email, role } })
+    await tellOwners(tx, org, actor, prepared, roleChanged(actor.email, role, null))
     return { ok: true }
   })
 }
@@ -140,12 +155,26 @@ export async function deleteOrganization(org: TOrgRef, actor: TActor): Promise<T
 /** Makes another member the owner; the actor (an owner) stays on as Admin. */
 export async function transferOwnership(org: TOrgRef, actor: TActor, userId: string): Promise<TMembersResult> {
   if (userId === actor.id) return failure('self')
+  const before = await store.findMember(await getPrisma(), org.id, userId)
+  const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, 'owner'), { actor }) : null
+  const preparedSelf = await prepareOwnerNotice(org, roleChanged(actor.email, 'owner', 'admin'), { actor })
   return asActor(org.id, actor, 'manage-members', async (tx) => {
     const target = await store.findMember(tx, org.id, userId)
     if (!target) return failure('not-found')
     await store.setRole(tx, org.id, userId, 'owner')
     await store.setRole(tx, org.id, actor.id, 'admin')
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_transfer', details: { email: target.email, from: target.role } })
+    await tellOwners(tx, org, actor, prepared, roleChanged(target.email, target.role, 'owner'))
+    await tellOwners(tx, org, actor, preparedSelf, roleChanged(actor.email, 'owner', 'admin'))
     return { ok: true }
   })
+}
+
+function roleChanged(member: string, from: TRole, to: TRole | null): TOwnerNotice {
+  return { kind: 'role-changed', member, from, to }
+}
+
+// Queued with the change; rendered before the transaction unless the member changed in between (then rendered here).
+async function tellOwners(tx: TTransaction, org: TOrgRef, actor: TActor, prepared: TPreparedNotice | null, notice: TOwnerNotice) {
+  await queueOwnerNotices(tx, [prepared ? await withFacts(prepared, notice) : await prepareOwnerNotice(org, notice, { actor })])
 }

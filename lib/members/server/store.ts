@@ -53,7 +53,7 @@ export function countOwners(tx: TTransaction, orgId: string): Promise<number> {
 }
 
 /** A member's role and address, or null. */
-export async function findMember(tx: TTransaction, orgId: string, userId: string): Promise<{ role: TRole; email: string } | null> {
+export async function findMember(tx: TTransaction | PrismaClient, orgId: string, userId: string): Promise<{ role: TRole; email: string } | null> {
   const row = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { role: true, user: { select: { email: true } } } })
   return row ? { role: row.role, email: row.user.email } : null
 }

@@ -20,3 +20,14 @@ function expandIpv6(address: string): string[] {
   const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
   return groups.map((group) => (group.includes('.') ? group : (parseInt(group, 16) || 0).toString(16)))
 }
+
+/**
+ * The network a client address belongs to, as a range: an IPv4 address's /24, an IPv6 address's /64. Named to owners
+ * instead of the precise address, and the unit of the per-address limits' "one network".
+ */
+export function clientNetwork(address: string): string {
+  const bucket = ipBucket(address)
+  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(bucket)
+  if (ipv4) return `${ipv4[1]}.${ipv4[2]}.${ipv4[3]}.0/24`
+  return bucket.endsWith('::/64') ? bucket : 'unknown'
+}
