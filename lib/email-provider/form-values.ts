@@ -45,6 +45,14 @@ export function presetValues(id: TProviderPresetId): Partial<TEmailProviderFormV
   }
 }
 
+/**
+ * Switch to OAuth 2.0 (Microsoft's password sign-in deadline): Microsoft 365 with client credentials, the server, port
+ * and mailbox kept; the admin fills in Tenant ID, Client ID and Client Secret.
+ */
+export function microsoftOAuthValues(values: TEmailProviderFormValues): Partial<TEmailProviderFormValues> {
+  return { preset: 'microsoft365', authKind: 'oauth_client_credentials', password: '', scope: values.scope || MICROSOFT_SMTP_SCOPE }
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** True from 30 days before a client secret expires (and after): the page and the overview warn. */

@@ -148,6 +148,8 @@ export const PROVIDER_PRESETS: readonly TProviderPreset[] = [
     setup: [
       'SendGrid → Settings → API Keys: create a key with at least Mail Send permission; it is the password',
       'Settings → Sender Authentication: authenticate the domain of the From Address',
+      // https://support.sendgrid.com/hc/en-us/articles/35270136965403-Twilio-SendGrid-Trial-Account-Plan
+      'New SendGrid accounts (since March 2025) start on a 60-day trial: they stop sending when it ends unless you choose a paid Email API plan under Settings → Account Details → Your Products',
     ],
     docsUrl: 'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api',
     spfInclude: 'sendgrid.net',

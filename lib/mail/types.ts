@@ -50,6 +50,7 @@ export type TSmtpField =
   | 'host'
   | 'port'
   | 'security'
+  | 'authKind'
   | 'username'
   | 'password'
   | 'tokenUrl'

@@ -3,10 +3,14 @@ import { env } from '@/lib/env'
 import { closeDatabase, getDatabase } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { upgradeLegacySecrets } from '@/lib/email-provider/server/rotate-secrets'
-import { startDeliveryWorker } from '@/lib/delivery/server/worker/worker'
+import { startDeliveryWorker, wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
+import { sendMicrosoftDeadlineNotices } from '@/lib/email-provider/server/microsoft-deadline-notices'
 import { closeAllTransports } from '@/lib/mail/server/transport-cache'
 import { markDraining, markWorkerRunning } from '@/lib/server/health'
 import { getLogger } from '@/lib/server/logger'
+
+// Dated notices to owners and admins (Microsoft 365's end of password sign-in): checked at start, then hourly
+const DEADLINE_NOTICES_EVERY_MS = 60 * 60_000
 
 type TStopHook = () => Promise<void>
 const stopHooks: TStopHook[] = []
@@ -37,6 +41,13 @@ export async function startServerRuntime() {
     await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, env.OUTBOX_SEND_DEADLINE_MS + 5000).unref())])
     closeAllTransports()
   })
+  const sendDeadlineNotices = () =>
+    sendMicrosoftDeadlineNotices(database.prisma)
+      .then((told) => told > 0 && wakeDeliveryWorker())
+      .catch((error) => getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[notices] deadline notices failed'))
+  void sendDeadlineNotices()
+  const noticesTimer = setInterval(sendDeadlineNotices, DEADLINE_NOTICES_EVERY_MS).unref()
+  onShutdown(async () => clearInterval(noticesTimer))
   let isStopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (isStopping) return

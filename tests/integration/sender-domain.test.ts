@@ -204,6 +204,30 @@ describe('DMARC', () => {
     expect(result.dmarc.fix).toEqual({ kind: 'edit', name: `_dmarc.${DOMAIN}`, type: 'TXT', value: 'v=DMARC1; p=reject; sp=quarantine' })
   })
 
+  it('an RFC 7489 record still reads the same; the tags RFC 9989 removed are named, and the fix drops them', async () => {
+    const zone = goodZone({ [`_dmarc.${DOMAIN}`]: [txt(`v=DMARC1; p=none; pct=50; rf=afrf; ri=86400; rua=mailto:dmarc@${DOMAIN}`)] })
+    const result = await check(microsoft, zone)
+    expect(result.dmarc.status).toBe('warning')
+    expect(result.dmarc.why).toMatch(/is p=none/)
+    expect(result.dmarc.why).toMatch(/pct= \(sampling\) is gone.*rf= .*ri= .*\(RFC 9989\): you can remove pct=, rf=, ri=/)
+    expect(result.dmarc.fix).toEqual({ kind: 'edit', name: `_dmarc.${DOMAIN}`, type: 'TXT', value: `v=DMARC1; p=quarantine; rua=mailto:dmarc@${DOMAIN}` })
+
+    const enforced = await check(microsoft, goodZone({ [`_dmarc.${DOMAIN}`]: [txt('v=DMARC1; p=reject; pct=100')] }))
+    expect(enforced.dmarc.status).toBe('pass')
+    expect(enforced.dmarc.fix).toEqual({ kind: 'edit', name: `_dmarc.${DOMAIN}`, type: 'TXT', value: 'v=DMARC1; p=reject' })
+  })
+
+  it('RFC 9989 tags: t=y is test mode (a warning), np= and psd= are explained, unknown tags are ignored', async () => {
+    const zone = goodZone({ [`_dmarc.${DOMAIN}`]: [txt('v=DMARC1; p=reject; np=reject; psd=n; t=y; future=1')] })
+    const result = await check(microsoft, zone)
+    expect(result.dmarc.status).toBe('warning')
+    expect(result.dmarc.why).toMatch(/p=reject in test mode \(t=y\)/)
+    expect(result.dmarc.why).toMatch(/np=reject applies to subdomains that do not exist/)
+    expect(result.dmarc.why).toMatch(/psd=n marks the organizational domain/)
+    expect(result.dmarc.why).toMatch(/ignore the unknown tag future=/)
+    expect(result.dmarc.fix).toEqual({ kind: 'edit', name: `_dmarc.${DOMAIN}`, type: 'TXT', value: 'v=DMARC1; p=reject; np=reject; psd=n; future=1' })
+  })
+
   it('aspf=s with a provider that bounces on its own domain: an alignment note', async () => {
     const zone = goodZone({ [`_dmarc.${DOMAIN}`]: [txt('v=DMARC1; p=quarantine; aspf=s')] })
     const result = await check({ ...microsoft, presetId: 'sendgrid', smtpHost: 'smtp.sendgrid.net' }, zone)

@@ -12,7 +12,12 @@ describe('providerReplyFailure', () => {
         response:
           '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0201CA0055.namprd02.prod.outlook.com 2024-01-01T00:00:00.000Z 08DC0C1B2C3D4E5F]',
       },
-      { field: null, stage: 'auth', message: expect.stringContaining('SMTP AUTH is turned off'), hint: expect.stringContaining('December 2026') },
+      {
+        field: 'authKind',
+        stage: 'auth',
+        message: expect.stringContaining('password sign-in (basic authentication) is turned off'),
+        hint: expect.stringContaining('31 December 2026'),
+      },
     ],
     [
       'Microsoft: security defaults block the user',
@@ -21,12 +26,17 @@ describe('providerReplyFailure', () => {
         command: 'AUTH LOGIN',
         response: "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
       },
-      { field: null, stage: 'auth' },
+      { field: 'authKind', stage: 'auth', hint: expect.stringContaining('Switch to OAuth 2.0') },
+    ],
+    [
+      'Microsoft: SMTP AUTH disabled, signing in with OAuth',
+      { responseCode: 535, command: 'AUTH XOAUTH2', response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.' },
+      { field: null, stage: 'auth', message: expect.stringContaining('SMTP AUTH is turned off') },
     ],
     [
       'Microsoft: basic authentication retired',
       { responseCode: 550, command: 'AUTH LOGIN', response: '550 5.7.30 Basic authentication is not supported for Client Submission.' },
-      { field: null, stage: 'auth', hint: expect.stringContaining('OAuth 2.0 client credentials') },
+      { field: 'authKind', stage: 'auth', hint: expect.stringContaining('Switch to OAuth 2.0') },
     ],
     [
       'Microsoft: wrong password',
@@ -107,6 +117,36 @@ describe('providerReplyFailure', () => {
       },
       { field: 'fromAddress', stage: 'data' },
     ],
+    [
+      'Gmail: no PTR record for the sending IP',
+      {
+        responseCode: 550,
+        command: 'DATA',
+        response:
+          '550-5.7.25 [203.0.113.9] The IP address sending this message does not have a\n550-5.7.25 PTR record setup, or the corresponding forward DNS entry does not\n550 5.7.25 point to the sending IP. - gsmtp',
+      },
+      { field: 'host', stage: 'data', message: expect.stringContaining('PTR') },
+    ],
+    [
+      'Gmail: not over TLS',
+      { responseCode: 550, command: 'DATA', response: "550-5.7.29 This message wasn't sent over a TLS connection\n550 5.7.29 and has been blocked. - gsmtp" },
+      { field: 'security', stage: 'data', message: expect.stringContaining('TLS') },
+    ],
+    [
+      'Gmail: rate limited',
+      {
+        responseCode: 421,
+        command: 'DATA',
+        response:
+          '421-4.7.28 Gmail has detected an unusual rate of unsolicited mail. To protect\n421-4.7.28 our users from spam, mail has been temporarily rate limited.\n421 4.7.28 https://support.google.com/mail/?p=UnsolicitedRateLimitError - gsmtp',
+      },
+      { field: null, stage: 'data', message: expect.stringContaining('rate-limiting') },
+    ],
+    [
+      'Gmail: SPF fails for the MAIL FROM domain',
+      { responseCode: 550, command: 'DATA', response: '550-5.7.27 The sender does not meet basic SPF requirements\n550 5.7.27 for example.com. - gsmtp' },
+      { field: 'fromAddress', stage: 'data', hint: expect.stringContaining('Sender domain') },
+    ],
   ])('%s', (_name, reply, expected) => {
     expect(providerReplyFailure(reply)).toMatchObject(expected)
   })
@@ -124,6 +164,8 @@ describe('providerReplyFailure', () => {
     ['a reply without an enhanced code', { responseCode: 421, response: '421 Service not available' }],
     ['an IP address that looks like a code', { responseCode: 550, response: '550 Rejected from [192.5.7.26]' }],
     ['no reply at all', {}],
+    ['a 5.7.30 that is not Microsoft (Gmail: DKIM)', { responseCode: 550, command: 'DATA', response: '550 5.7.30 DKIM checks did not pass - gsmtp' }],
+    ['a 5.7.27 that is not Gmail', { responseCode: 550, command: 'DATA', response: '550 5.7.27 Rejected' }],
   ])('returns null for %s', (_name, reply) => {
     expect(providerReplyFailure(reply)).toBeNull()
   })
@@ -131,7 +173,14 @@ describe('providerReplyFailure', () => {
   it('gives each mapped reply its own message', () => {
     const replies = [
       '535 5.7.139 x',
-      '550 5.7.30 x',
+      '550 5.7.30 Basic authentication is not supported for Client Submission.',
+      '550 5.7.25 x - gsmtp',
+      '421 4.7.25 x - gsmtp',
+      '550 5.7.29 x - gsmtp',
+      '421 4.7.29 x - gsmtp',
+      '421 4.7.28 x - gsmtp',
+      '550 5.7.27 x - gsmtp',
+      '421 4.7.27 x - gsmtp',
       '535 5.7.3 Authentication unsuccessful',
       '530 5.7.57 x',
       '554 5.2.252 x',

@@ -8,6 +8,8 @@ import { DeliveryChart } from '@/lib/delivery/components/delivery-chart'
 import { deliveryStats } from '@/lib/delivery/server/outbox/delivery-stats'
 import { env } from '@/lib/env'
 import { can } from '@/lib/members/roles'
+import { microsoftPasswordDeadline } from '@/lib/email-provider/microsoft-password-deadline'
+import { MicrosoftDeadlineNotice } from '@/lib/email-provider/components/microsoft-deadline-notice'
 
 export const metadata = { title: 'Overview' }
 
@@ -15,6 +17,7 @@ export default async function OrgHomePage({ params }: { params: Promise<{ slug: 
   const { org, role } = await requireOrgAccess((await params).slug)
   const [{ provider }, stats, health] = await Promise.all([getProviderView(org.id), deliveryStats(org.id), getDeliveryHealth(org.id)])
   const canEdit = can(role, 'edit-provider')
+  const microsoftDeadline = microsoftPasswordDeadline(provider)
   const copy = homeCopy(Boolean(provider), Boolean(health?.failingSince), !env.DEFAULT_SMTP_URL)
   return (
     <div className="max-w-3xl">
@@ -23,6 +26,11 @@ export default async function OrgHomePage({ params }: { params: Promise<{ slug: 
       <div className="mt-8">
         <ProviderStatus provider={provider} health={health} isCapture={!env.DEFAULT_SMTP_URL} place="home" />
       </div>
+      {microsoftDeadline && (
+        <div className="mt-4">
+          <MicrosoftDeadlineNotice slug={org.slug} deadline={microsoftDeadline} canEdit={canEdit} />
+        </div>
+      )}
       <section className="mt-4 rounded-xl border border-slate-200 bg-white p-6 shadow-xs">
         <h2 className="text-base font-semibold">{copy.title}</h2>
         <p className="mt-1 max-w-prose text-sm text-slate-600">{copy.text}</p>

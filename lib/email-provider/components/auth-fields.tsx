@@ -8,7 +8,10 @@ import { isSecretExpiring } from '@/lib/email-provider/form-values'
 import { AUTH_KIND_LABELS, EMAIL_PROVIDER_LABELS as LABELS } from '@/lib/email-provider/labels'
 import { isMicrosoftTenantId, MICROSOFT_SMTP_SCOPE, microsoftTokenUrl } from '@/lib/email-provider/presets'
 import type { TAuthKind, TEmailProviderFormValues } from '@/lib/email-provider/schema'
+import { formatDeadlineDate, MICROSOFT_PASSWORD_SIGN_IN_ENDS, signsInToMicrosoftWithPassword } from '@/lib/email-provider/microsoft-password-deadline'
+import { Button } from '@/components/ui/button'
 import { SecretField } from './secret-field'
+import { switchFormToMicrosoftOAuth } from './switch-to-oauth'
 
 const AUTH_OPTIONS = (Object.keys(AUTH_KIND_LABELS) as TAuthKind[]).map((kind) => ({ value: kind, label: AUTH_KIND_LABELS[kind] }))
 
@@ -28,7 +31,7 @@ type TAuthFieldsProps = {
 /** Authentication and the fields of the chosen kind: Password, OAuth 2.0 client credentials, Google service account, None. */
 export function AuthFields({ form, savedSecretKind, serviceAccountEmail }: TAuthFieldsProps) {
   const { errors } = form.formState
-  const [authKind, preset, expiresAt] = useWatch({ control: form.control, name: ['authKind', 'preset', 'clientSecretExpiresAt'] })
+  const [authKind, preset, host, expiresAt] = useWatch({ control: form.control, name: ['authKind', 'preset', 'host', 'clientSecretExpiresAt'] })
   const isSaved = savedSecretKind === authKind
   const errorOf = (field: keyof TEmailProviderFormValues) => (errors as Partial<Record<string, { message?: string }>>)[field]?.message
   const fillFromTenant = (tenant: string) => {
@@ -49,6 +52,17 @@ export function AuthFields({ form, savedSecretKind, serviceAccountEmail }: TAuth
           },
         })}
       />
+      {signsInToMicrosoftWithPassword({ authKind, preset, host }) && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3.5 py-2.5 text-sm text-amber-950 sm:col-span-6">
+          <p className="max-w-prose">
+            Microsoft 365 stops taking passwords for SMTP by default on {formatDeadlineDate(MICROSOFT_PASSWORD_SIGN_IN_ENDS)} (and answers{' '}
+            <code className="text-[13px]">5.7.30</code> or <code className="text-[13px]">5.7.139</code>). Sign in with OAuth 2.0 instead.
+          </p>
+          <Button type="button" variant="secondary" onClick={() => switchFormToMicrosoftOAuth(form)}>
+            Switch to OAuth 2.0
+          </Button>
+        </div>
+      )}
       {authKind === 'none' && (
         <p className="text-sm text-slate-600 sm:col-span-6">Emails are handed over without signing in (for relays that accept your server by its address).</p>
       )}

@@ -17,6 +17,7 @@ import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 import { AuthFields } from './auth-fields'
 import { ServerFields } from './server-fields'
 import { TestEmailDialog } from './test-email-dialog'
+import { switchFormToMicrosoftOAuth } from './switch-to-oauth'
 
 // The same schema as the Server Action, loaded when the form is first validated rather than with the page. The form
 // holds every kind's fields at once; the schema keeps the chosen kind's (a discriminated union on Authentication).
@@ -34,10 +35,20 @@ type TEmailProviderFormProps = {
   adminEmail: string
   /** Viewers see the settings with every field disabled and no Update or Send test email. */
   isReadOnly?: boolean
+  /** Opened with Switch to OAuth 2.0 (?switch=oauth): the form starts switched, nothing saved until Update. */
+  switchToOAuth?: boolean
 }
 
 /** The provider's settings, saved with Update; mistakes are shown at their fields and nothing is saved. */
-export function EmailProviderForm({ slug, initialValues, savedSecretKind, serviceAccountEmail, adminEmail, isReadOnly = false }: TEmailProviderFormProps) {
+export function EmailProviderForm({
+  slug,
+  initialValues,
+  savedSecretKind,
+  serviceAccountEmail,
+  adminEmail,
+  isReadOnly = false,
+  switchToOAuth = false,
+}: TEmailProviderFormProps) {
   const router = useRouter()
   const [isSaved, setIsSaved] = useState(false)
   // the last test email's failure and the values it was sent with: saving those same values warns instead of a bare success
@@ -72,6 +83,10 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
     if (form.getValues('version') !== initialValues.version && !form.formState.isDirty) form.reset(initialValues)
   }, [form, initialValues])
 
+  useEffect(() => {
+    if (switchToOAuth && !isReadOnly && form.getValues('authKind') === 'password') switchFormToMicrosoftOAuth(form)
+  }, [form, switchToOAuth, isReadOnly])
+
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
       <fieldset disabled={isReadOnly} className="grid gap-5 p-6 sm:grid-cols-6">
@@ -82,7 +97,7 @@ export function EmailProviderForm({ slug, initialValues, savedSecretKind, servic
         </div>
         <ServerFields form={form} />
       </fieldset>
-      <fieldset disabled={isReadOnly} className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset id="sign-in" disabled={isReadOnly} className="grid scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sign-in</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>

@@ -85,6 +85,59 @@ export function dmarcWithPolicy(record: string, policy: 'quarantine' | 'reject',
   return tags.join('; ')
 }
 
+// DMARC as RFC 9989 (May 2026) defines it; it obsoletes RFC 7489 and RFC 9091, reports are RFC 9990 and RFC 9991.
+// https://datatracker.ietf.org/doc/html/rfc9989
+const DMARC_OBSOLETE_TAGS: Record<string, string> = {
+  pct: 'pct= (sampling) is gone: receivers apply the policy to all mail or, with t=y, test it',
+  rf: 'rf= (failure report format) is gone: RFC 9991 has one format',
+  ri: 'ri= (report interval) is gone: aggregate reports (RFC 9990) come daily',
+}
+const DMARC_KNOWN_TAGS = new Set(['v', 'p', 'sp', 'np', 'adkim', 'aspf', 'fo', 'rua', 'ruf', 't', 'psd', ...Object.keys(DMARC_OBSOLETE_TAGS)])
+
+/** A DMARC record's tags by lower-case name (the first of each). */
+export function dmarcTags(record: string): Map<string, string> {
+  const tags = new Map<string, string>()
+  for (const item of record.split(';')) {
+    const at = item.indexOf('=')
+    if (at <= 0) continue
+    const name = item.slice(0, at).trim().toLowerCase()
+    if (!tags.has(name)) tags.set(name, item.slice(at + 1).trim())
+  }
+  return tags
+}
+
+/** What a DMARC record says beyond its policy, in RFC 9989's terms: test mode, np=, psd=, and what receivers now ignore. */
+export function dmarcTagNotes(record: string): string[] {
+  const tags = dmarcTags(record)
+  const notes: string[] = []
+  if (tags.get('t')?.toLowerCase() === 'y')
+    notes.push('t=y is test mode: receivers apply one step less than the policy (quarantine as none, reject as quarantine)')
+  const np = tags.get('np')
+  if (np) notes.push(`np=${np} applies to subdomains that do not exist`)
+  if (tags.has('psd'))
+    notes.push(
+      `psd=${tags.get('psd')} marks ${tags.get('psd')?.toLowerCase() === 'y' ? 'a public suffix domain' : 'the organizational domain'} for the DNS tree walk`,
+    )
+  const obsolete = [...tags.keys()].filter((name) => name in DMARC_OBSOLETE_TAGS)
+  if (obsolete.length > 0)
+    notes.push(`${obsolete.map((name) => DMARC_OBSOLETE_TAGS[name]).join('; ')} (RFC 9989): you can remove ${obsolete.map((name) => `${name}=`).join(', ')}`)
+  const unknown = [...tags.keys()].filter((name) => !DMARC_KNOWN_TAGS.has(name))
+  if (unknown.length > 0) notes.push(`receivers ignore the unknown ${unknown.length === 1 ? 'tag' : 'tags'} ${unknown.map((name) => `${name}=`).join(', ')}`)
+  return notes
+}
+
+/** The DMARC record without the tags RFC 9989 removed (pct, rf, ri) and without test mode, the rest kept in order. */
+export function dmarcWithoutObsolete(record: string): string {
+  return record
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => {
+      const name = item.split('=')[0]!.trim().toLowerCase()
+      return item !== '' && !(name in DMARC_OBSOLETE_TAGS) && name !== 't'
+    })
+    .join('; ')
+}
+
 /** Where a DKIM key of `selector` lives. */
 export function dkimRecordName(selector: string, domain: string): string {
   return `${selector}._domainkey.${domain}`

@@ -11,6 +11,9 @@ import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
 import { providerNoticesOf, REVERT_NOTICE } from './provider-notices'
 import type { TProviderSecrets } from './sealed-secrets'
 import { getProviderView, revertProvider, saveProvider, type TActor, type TProviderWrite } from './store'
+import { sendMicrosoftDeadlineNotices } from './microsoft-deadline-notices'
+import { getPrisma } from '@/lib/server/db'
+import { getLogger } from '@/lib/server/logger'
 
 export type TProviderResult = TDomainResult<{ version: number }, TProviderFailureCode>
 
@@ -66,6 +69,7 @@ export async function updateEmailProvider(orgId: string, actor: TActor, form: TE
   const notices = await prepareOwnerNotices(orgId, providerNoticesOf(provider, resolved.after, resolved.isSecretReplaced), { actor })
   const isSaved = await saveProvider(orgId, actor, version, resolved.write, changes, notices)
   if (isSaved && notices.length > 0) ownerNoticesQueued()
+  if (isSaved) await tellOfMicrosoftDeadline(orgId)
   return isSaved ? { ok: true, version: version + 1 } : failure('conflict')
 }
 
@@ -83,4 +87,13 @@ export async function revertEmailProvider(orgId: string, actor: TActor, expected
 function enteredSecret(form: TEmailProviderForm, field: TSecretField): string {
   const value = (form as Partial<Record<TSecretField, string>>)[field] ?? ''
   return field === 'serviceAccountKey' ? value.trim() : value
+}
+
+// Saved with Microsoft 365 and a password: owners and admins hear of the deadline now, not at the next hourly check.
+async function tellOfMicrosoftDeadline(orgId: string): Promise<void> {
+  try {
+    if ((await sendMicrosoftDeadlineNotices(await getPrisma(), new Date(), orgId)) > 0) ownerNoticesQueued()
+  } catch (error) {
+    getLogger().error({ error: error instanceof Error ? error.message : String(error) }, '[notices] deadline notice failed')
+  }
 }

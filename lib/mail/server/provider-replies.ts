@@ -35,24 +35,33 @@ const MICROSOFT = /outlook\.com|office365\.com|Authentication unsuccessful|aka\.
 // Basic authentication off by default for existing tenants at the end of December 2026 (Message center MC786329).
 // 550 5.7.30: https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750
 // 550 5.7.515: https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef
+// Gmail's refusals (5.7.25 PTR, 5.7.27 SPF, 4.7.28 rate, 5.7.29 TLS): https://support.google.com/a/answer/3726730
 // Google: https://support.google.com/mail/?p=BadCredentials, https://support.google.com/mail/?p=InvalidSecondFactor
 const RULES: readonly TRule[] = [
   {
     code: '5.7.139',
     stage: 'auth',
-    failure: () => ({
-      field: null,
-      message: 'Microsoft 365 refused the sign-in: SMTP AUTH is turned off for this organization or this mailbox',
-      hint: 'Use Microsoft 365 with OAuth 2.0 (client credentials), or have an admin turn on Authenticated SMTP for the mailbox in the Microsoft 365 admin center; basic authentication is turned off by default at the end of December 2026',
-    }),
+    failure: (oauth) =>
+      oauth
+        ? {
+            field: null,
+            message: 'Microsoft 365 refused the sign-in: SMTP AUTH is turned off for this organization or this mailbox',
+            hint: 'Have a Microsoft 365 admin turn on Authenticated SMTP for the mailbox in the Microsoft 365 admin center',
+          }
+        : {
+            field: 'authKind',
+            message: 'Microsoft 365 no longer takes a password for SMTP here: password sign-in (basic authentication) is turned off for this organization',
+            hint: 'Switch to OAuth 2.0 (client credentials): Microsoft turns password sign-in off by default on 31 December 2026, and a tenant admin can only turn it back on for a while',
+          },
   },
   {
     code: '5.7.30',
+    text: /Basic authentication|Client Submission|outlook\.com|office365/i,
     stage: 'auth',
     failure: () => ({
-      field: null,
-      message: 'Microsoft 365 no longer accepts a username and password for sending (basic authentication)',
-      hint: 'Choose Microsoft 365 as the Provider and sign in with OAuth 2.0 client credentials (Tenant ID, Client ID, Client Secret)',
+      field: 'authKind',
+      message: 'Microsoft 365 no longer takes a password for SMTP (basic authentication is not supported for Client Submission)',
+      hint: 'Switch to OAuth 2.0 (client credentials): keep the server, port and mailbox, and enter the Tenant ID, Client ID and Client Secret',
     }),
   },
   {
@@ -125,6 +134,76 @@ const RULES: readonly TRule[] = [
             message: 'Google did not accept the username and password',
             hint: 'Use the full address as the Username and an app password as the Password, or sign in with a service account',
           },
+  },
+  {
+    code: '5.7.25',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: 'host',
+      message: 'Gmail refused the message: the sending server’s IP address has no PTR (reverse DNS) record that points back to it',
+      hint: 'Send through a provider whose servers have reverse DNS, or have the owner of the sending IP publish a PTR record whose name resolves back to that IP',
+    }),
+  },
+  {
+    code: '4.7.25',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: 'host',
+      message: 'Gmail deferred the message: the sending server’s IP address has no PTR (reverse DNS) record that points back to it',
+      hint: 'Send through a provider whose servers have reverse DNS, or have the owner of the sending IP publish a PTR record whose name resolves back to that IP',
+    }),
+  },
+  {
+    code: '5.7.29',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: 'security',
+      message: 'Gmail refused the message because it did not arrive over TLS',
+      hint: 'Send through a server that delivers to Gmail over TLS; in the console, choose a Security other than None',
+    }),
+  },
+  {
+    code: '4.7.29',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: 'security',
+      message: 'Gmail rate-limited the message because it did not arrive over TLS',
+      hint: 'Send through a server that delivers to Gmail over TLS; in the console, choose a Security other than None',
+    }),
+  },
+  {
+    code: '4.7.28',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: null,
+      message: 'Gmail is rate-limiting mail from this sender for an unusual rate of unsolicited mail',
+      hint: 'The messages wait and are retried; send less at once, and check the sender’s reputation in Google Postmaster Tools and the Sender domain card',
+    }),
+  },
+  {
+    code: '5.7.27',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: 'fromAddress',
+      message: 'Gmail refused the message: SPF failed for the MAIL FROM domain',
+      hint: 'Authorize the sending server in the SPF record of the From Address’s domain (see Sender domain on the Email Provider page) and keep it within 10 DNS lookups',
+    }),
+  },
+  {
+    code: '4.7.27',
+    text: GOOGLE,
+    stage: 'data',
+    failure: () => ({
+      field: 'fromAddress',
+      message: 'Gmail deferred the message: SPF did not pass for the MAIL FROM domain',
+      hint: 'Authorize the sending server in the SPF record of the From Address’s domain (see Sender domain on the Email Provider page) and keep it within 10 DNS lookups',
+    }),
   },
   {
     code: '5.7.26',

@@ -1,7 +1,7 @@
 import 'server-only'
 import getDmarcRecord, { type TDmarcRecord } from 'mailauth/lib/dmarc/get-dmarc-record.js'
 import type { TProviderPreset } from '@/lib/email-provider/presets'
-import { dmarcWithPolicy, newDmarcRecord } from '../records'
+import { dmarcTagNotes, dmarcTags, dmarcWithoutObsolete, dmarcWithPolicy, newDmarcRecord } from '../records'
 import type { TRecordCheck } from '../types'
 import { dnsFailure } from './dns-failure'
 import type { TDnsResolve } from './resolver'
@@ -12,7 +12,10 @@ const OWN_BOUNCE_DOMAIN = new Set(['ses', 'sendgrid', 'mailgun', 'postmark', 'br
 
 type TDmarcInput = { domain: string; preset: TProviderPreset }
 
-/** The DMARC policy that applies to the From domain (its own record or its organizational domain's). */
+/**
+ * The DMARC policy that applies to the From domain: its own record, or the one RFC 9989's DNS tree walk finds above
+ * it (mailauth walks the tree; no public suffix list). Older RFC 7489 records read the same; their removed tags are named.
+ */
 export async function checkDmarc({ domain, preset }: TDmarcInput, resolve: TDnsResolve): Promise<TRecordCheck> {
   let record: TDmarcRecord | false
   try {
@@ -29,6 +32,9 @@ export async function checkDmarc({ domain, preset }: TDmarcInput, resolve: TDnsR
   }
   const name = `_dmarc.${record.recordDomain}`
   const inherited = record.isOrgRecord ? ` (inherited from ${record.recordDomain})` : ''
+  const notes = dmarcTagNotes(record.rr)
+  const more = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : ''
+  const cleaned = dmarcWithoutObsolete(record.rr)
   // a subdomain gets sp= when its organizational domain sets one
   const tag = record.isOrgRecord && typeof record.sp === 'string' ? 'sp' : 'p'
   const policy = tag === 'sp' ? record.sp : record.p
@@ -36,11 +42,25 @@ export async function checkDmarc({ domain, preset }: TDmarcInput, resolve: TDnsR
     const stated = policy === 'none' ? `is ${tag}=none, which only reports, so spoofed mail still reaches inboxes` : `has no valid ${tag}= policy`
     return {
       status: 'warning',
-      why: `Your DMARC record${inherited} ${stated}: move to quarantine once the reports look clean.`,
-      fix: { kind: 'edit', name, type: 'TXT', value: dmarcWithPolicy(record.rr, 'quarantine', tag) },
+      why: `Your DMARC record${inherited} ${stated}: move to quarantine once the reports look clean.${more}`,
+      fix: { kind: 'edit', name, type: 'TXT', value: dmarcWithPolicy(cleaned, 'quarantine', tag) },
     }
   }
-  return { status: 'pass', why: `Your DMARC policy${inherited} is ${tag}=${policy}${alignmentNote(record, preset)}.` }
+  if (dmarcTags(record.rr).get('t')?.toLowerCase() === 'y') {
+    return {
+      status: 'warning',
+      why: `Your DMARC policy${inherited} is ${tag}=${policy} in test mode (t=y), so receivers apply one step less: remove t=y once the reports look clean.${more}`,
+      fix: { kind: 'edit', name, type: 'TXT', value: cleaned },
+    }
+  }
+  if (cleaned !== record.rr.trim().replace(/;\s*$/, '') && notes.length > 0) {
+    return {
+      status: 'pass',
+      why: `Your DMARC policy${inherited} is ${tag}=${policy}${alignmentNote(record, preset)}.${more}`,
+      fix: { kind: 'edit', name, type: 'TXT', value: cleaned },
+    }
+  }
+  return { status: 'pass', why: `Your DMARC policy${inherited} is ${tag}=${policy}${alignmentNote(record, preset)}.${more}` }
 }
 
 function alignmentNote(record: TDmarcRecord, preset: TProviderPreset): string {

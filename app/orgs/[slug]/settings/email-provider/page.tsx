@@ -18,6 +18,8 @@ import { RecentChanges } from '@/lib/audit/components/recent-changes'
 import { RecentDeliveries } from '@/lib/delivery/components/recent-deliveries'
 import { getDeliveryHealth, listRecentDeliveries } from '@/lib/delivery/server/outbox/deliveries'
 import { SIGN_IN_KINDS } from '@/lib/email-provider/sign-in-kinds'
+import { microsoftPasswordDeadline } from '@/lib/email-provider/microsoft-password-deadline'
+import { MicrosoftDeadlineNotice } from '@/lib/email-provider/components/microsoft-deadline-notice'
 
 export const metadata = { title: 'Email Provider' }
 
@@ -45,6 +47,7 @@ export default async function EmailProviderPage({ params, searchParams }: { para
     { label: 'Changes and test emails', href: hrefWith(path, query, { 'changes-filter': 'all', changes: null }), isCurrent: showsTests },
   ]
   const initialValues = formValuesOf(provider, version)
+  const microsoftDeadline = microsoftPasswordDeadline(provider, now)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
@@ -57,6 +60,7 @@ export default async function EmailProviderPage({ params, searchParams }: { para
         </p>
       </header>
       <ProviderStatus provider={provider} health={health} isCapture={!env.DEFAULT_SMTP_URL} />
+      {microsoftDeadline && <MicrosoftDeadlineNotice slug={org.slug} deadline={microsoftDeadline} canEdit={!isReadOnly} />}
       <EmailProviderForm
         slug={org.slug}
         initialValues={initialValues}
@@ -64,6 +68,7 @@ export default async function EmailProviderPage({ params, searchParams }: { para
         serviceAccountEmail={provider?.serviceAccountEmail ?? null}
         adminEmail={admin.email}
         isReadOnly={isReadOnly}
+        switchToOAuth={query.switch === 'oauth' && microsoftDeadline !== null}
       />
       <Suspense fallback={<SenderDomainSection variant="checking" domain={provider ? (domainOfAddress(provider.fromAddress) ?? undefined) : undefined} />}>
         <SenderDomainPanel slug={org.slug} provider={provider} isReadOnly={isReadOnly} />
