@@ -1,5 +1,6 @@
 import 'server-only'
 import { getPrisma } from '@/lib/server/db'
+import type { PrismaClient, TTransaction } from '@/lib/server/db/prisma'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
 import { failure, type TDomainResult } from '@/lib/forms/domain-result'
@@ -54,4 +55,38 @@ export async function revokeApiKey(orgId: string, actor: TActor, id: string): Pr
   })
   if (result.ok) ownerNoticesQueued()
   return result
+}
+
+/** A key as an owners' notice names it. */
+export type TKeyRef = { name: string; prefix: string }
+
+type TCreator = { id: string; email: string }
+
+/** The creator's keys that still work (read-and-write ones only, with `readWriteOnly`), to name in a notice. */
+export async function activeKeysOf(tx: TTransaction | PrismaClient, orgId: string, creatorId: string, readWriteOnly = false): Promise<TKeyRef[]> {
+  return tx.apiKey.findMany({
+    where: { orgId, createdById: creatorId, revokedAt: null, ...(readWriteOnly ? { access: 'read_write' as const } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { name: true, prefix: true },
+  })
+}
+
+/** The creator left or was removed: every key they made stops working, each revocation audited. Returns the keys. */
+export async function revokeCreatorKeys(tx: TTransaction, orgId: string, actor: TActor, creator: TCreator): Promise<TKeyRef[]> {
+  const keys = await activeKeysOf(tx, orgId, creator.id)
+  if (keys.length === 0) return keys
+  await tx.apiKey.updateMany({ where: { orgId, createdById: creator.id, revokedAt: null }, data: { revokedAt: new Date() } })
+  const reason = `its creator ${creator.email} is no longer a member`
+  for (const key of keys) await recordAudit(tx, { orgId, actor, action: AuditAction.api_key_revoke, details: { ...key, reason } })
+  return keys
+}
+
+/** The creator became a Viewer: their read-and-write keys may only read from now on, each audited. Returns the keys. */
+export async function limitCreatorKeys(tx: TTransaction, orgId: string, actor: TActor, creator: TCreator): Promise<TKeyRef[]> {
+  const keys = await activeKeysOf(tx, orgId, creator.id, true)
+  if (keys.length === 0) return keys
+  await tx.apiKey.updateMany({ where: { orgId, createdById: creator.id, revokedAt: null, access: 'read_write' }, data: { access: 'read_only' } })
+  const reason = `its creator ${creator.email} is now a Viewer`
+  for (const key of keys) await recordAudit(tx, { orgId, actor, action: AuditAction.api_key_limit, details: { ...key, reason } })
+  return keys
 }

@@ -11,6 +11,7 @@ import { routes } from '@/lib/routes'
 import { getPrisma } from '@/lib/server/db'
 import { isUniqueViolation, type TTransaction } from '@/lib/server/db/prisma'
 import * as store from './store'
+import { activeKeysOf, limitCreatorKeys, revokeCreatorKeys } from '@/lib/api-keys/server/store'
 import { issueInvitationToken } from './tokens'
 import type { TOwnerNotice } from '@/lib/owner-notices/server/kinds'
 import { prepareOwnerNotice, queueOwnerNotices, withFacts, type TPreparedNotice } from '@/lib/owner-notices/server/notify'
@@ -103,6 +104,7 @@ export async function revokeInvitation(org: TOrgRef, actor: TActor, invitationId
 export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRoleChange): Promise<TMembersResult> {
   const before = await store.findMember(await getPrisma(), org.id, input.userId)
   const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, input.role), { actor }) : null
+  const preparedKeys = before && input.role === 'viewer' ? await prepareKeysNotice(org, actor, 'limited', before.email, input.userId) : null
   return asActor(org.id, actor, 'manage-members', async (tx) => {
     const target = await store.findMember(tx, org.id, input.userId)
     if (!target) return failure('not-found')
@@ -111,6 +113,11 @@ export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRole
     await store.setRole(tx, org.id, input.userId, input.role)
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_role_change', details: { email: target.email, from: target.role, to: input.role } })
     await tellOwners(tx, org, actor, prepared, roleChanged(target.email, target.role, input.role))
+    // a key never acts beyond its creator's role: a Viewer's keys may only read
+    if (input.role === 'viewer') {
+      const keys = await limitCreatorKeys(tx, org.id, actor, { id: input.userId, email: target.email })
+      if (keys.length > 0) await tellOwners(tx, org, actor, preparedKeys, { kind: 'creator-keys-limited', creator: target.email, role: 'viewer', keys })
+    }
     return { ok: true }
   })
 }
@@ -120,6 +127,7 @@ export async function removeMember(org: TOrgRef, actor: TActor, userId: string):
   if (userId === actor.id) return failure('self')
   const before = await store.findMember(await getPrisma(), org.id, userId)
   const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, null), { actor }) : null
+  const preparedKeys = before ? await prepareKeysNotice(org, actor, 'revoked', before.email, userId) : null
   return asActor(org.id, actor, 'manage-members', async (tx) => {
     const target = await store.findMember(tx, org.id, userId)
     if (!target) return failure('not-found')
@@ -127,6 +135,7 @@ export async function removeMember(org: TOrgRef, actor: TActor, userId: string):
     await store.deleteMembership(tx, org.id, userId)
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_remove', details: { email: target.email, role: target.role } })
     await tellOwners(tx, org, actor, prepared, roleChanged(target.email, target.role, null))
+    await revokeKeysOf(tx, org, actor, { id: userId, email: target.email }, preparedKeys)
     return { ok: true }
   })
 }
@@ -135,11 +144,13 @@ export async function removeMember(org: TOrgRef, actor: TActor, userId: string):
 export async function leaveOrganization(org: TOrgRef, actor: TActor): Promise<TMembersResult> {
   const before = await store.findMember(await getPrisma(), org.id, actor.id)
   const prepared = before ? await prepareOwnerNotice(org, roleChanged(actor.email, before.role, null), { actor }) : null
+  const preparedKeys = before ? await prepareKeysNotice(org, actor, 'revoked', actor.email, actor.id) : null
   return asActor(org.id, actor, 'view', async (tx, role) => {
     if (role === 'owner' && (await store.countOwners(tx, org.id)) <= 1) return failure('last-owner')
     await store.deleteMembership(tx, org.id, actor.id)
     await recordAudit(tx, { orgId: org.id, actor, action: 'member_leave', details: { email: actor.email, role } })
     await tellOwners(tx, org, actor, prepared, roleChanged(actor.email, role, null))
+    await revokeKeysOf(tx, org, actor, { id: actor.id, email: actor.email }, preparedKeys)
     return { ok: true }
   })
 }
@@ -175,6 +186,27 @@ function roleChanged(member: string, from: TRole, to: TRole | null): TOwnerNotic
 }
 
 // Queued with the change; rendered before the transaction unless the member changed in between (then rendered here).
+/** A member who is no longer one: the keys they created stop working, and owners are told which. */
+async function revokeKeysOf(tx: TTransaction, org: TOrgRef, actor: TActor, creator: { id: string; email: string }, prepared: TPreparedNotice | null) {
+  const keys = await revokeCreatorKeys(tx, org.id, actor, creator)
+  if (keys.length > 0) await tellOwners(tx, org, actor, prepared, { kind: 'creator-keys-revoked', creator: creator.email, keys })
+}
+
+/** The notice of what happens to a creator's keys, rendered before the transaction from the keys they hold now. */
+async function prepareKeysNotice(
+  org: TOrgRef,
+  actor: TActor,
+  change: 'revoked' | 'limited',
+  creator: string,
+  creatorId: string,
+): Promise<TPreparedNotice | null> {
+  const keys = await activeKeysOf(await getPrisma(), org.id, creatorId, change === 'limited')
+  if (keys.length === 0) return null
+  const notice: TOwnerNotice =
+    change === 'revoked' ? { kind: 'creator-keys-revoked', creator, keys } : { kind: 'creator-keys-limited', creator, role: 'viewer', keys }
+  return prepareOwnerNotice(org, notice, { actor })
+}
+
 async function tellOwners(tx: TTransaction, org: TOrgRef, actor: TActor, prepared: TPreparedNotice | null, notice: TOwnerNotice) {
   await queueOwnerNotices(tx, [prepared ? await withFacts(prepared, notice) : await prepareOwnerNotice(org, notice, { actor })])
 }
