@@ -13,9 +13,9 @@ export async function readJsonObject(
 ): Promise<{ ok: true; body: TJsonObject } | { ok: false; response: Response }> {
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > MAX_BODY_BYTES) return { ok: false, response: problem(413, { detail: `Bodies are at most ${MAX_BODY_BYTES} bytes` }) }
-  const text = await request.text()
+  const text = await readTextUpTo(request, MAX_BODY_BYTES)
+  if (text === null) return { ok: false, response: problem(413, { detail: `Bodies are at most ${MAX_BODY_BYTES} bytes` }) }
   if (text.trim() === '' && isOptional) return { ok: true, body: {} }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: problem(413, { detail: `Bodies are at most ${MAX_BODY_BYTES} bytes` }) }
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type))
     return { ok: false, response: problem(415, { detail: 'Send the body as JSON with Content-Type: application/json' }) }
@@ -28,6 +28,28 @@ export async function readJsonObject(
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, response: invalidFields({ body: 'The body must be a JSON object' }) }
   return { ok: true, body: body as TJsonObject }
+}
+
+/**
+ * The body as text, read chunk by chunk and given up (the stream cancelled) as soon as it passes `maxBytes`: a chunked
+ * body without Content-Length is never held whole. Null when it is too large.
+ */
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /**
