@@ -126,6 +126,11 @@ export function dmarcTagNotes(record: string): string[] {
   return notes
 }
 
+/** True when the record still carries a tag RFC 9989 removed (pct, rf, ri). */
+export function hasRemovedDmarcTags(tags: Map<string, string>): boolean {
+  return [...tags.keys()].some((name) => name in DMARC_OBSOLETE_TAGS)
+}
+
 /** The DMARC record without the tags RFC 9989 removed (pct, rf, ri) and without test mode, the rest kept in order. */
 export function dmarcWithoutObsolete(record: string): string {
   return record

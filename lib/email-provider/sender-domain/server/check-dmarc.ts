@@ -1,7 +1,7 @@
 import 'server-only'
 import getDmarcRecord, { type TDmarcRecord } from 'mailauth/lib/dmarc/get-dmarc-record.js'
 import type { TProviderPreset } from '@/lib/email-provider/presets'
-import { dmarcTagNotes, dmarcTags, dmarcWithoutObsolete, dmarcWithPolicy, newDmarcRecord } from '../records'
+import { dmarcTagNotes, dmarcTags, dmarcWithoutObsolete, hasRemovedDmarcTags, dmarcWithPolicy, newDmarcRecord } from '../records'
 import type { TRecordCheck } from '../types'
 import { dnsFailure } from './dns-failure'
 import type { TDnsResolve } from './resolver'
@@ -35,6 +35,7 @@ export async function checkDmarc({ domain, preset }: TDmarcInput, resolve: TDnsR
   const notes = dmarcTagNotes(record.rr)
   const more = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : ''
   const cleaned = dmarcWithoutObsolete(record.rr)
+  const tags = dmarcTags(record.rr)
   // a subdomain gets sp= when its organizational domain sets one
   const tag = record.isOrgRecord && typeof record.sp === 'string' ? 'sp' : 'p'
   const policy = tag === 'sp' ? record.sp : record.p
@@ -46,14 +47,14 @@ export async function checkDmarc({ domain, preset }: TDmarcInput, resolve: TDnsR
       fix: { kind: 'edit', name, type: 'TXT', value: dmarcWithPolicy(cleaned, 'quarantine', tag) },
     }
   }
-  if (dmarcTags(record.rr).get('t')?.toLowerCase() === 'y') {
+  if (tags.get('t')?.toLowerCase() === 'y') {
     return {
       status: 'warning',
       why: `Your DMARC policy${inherited} is ${tag}=${policy} in test mode (t=y), so receivers apply one step less: remove t=y once the reports look clean.${more}`,
       fix: { kind: 'edit', name, type: 'TXT', value: cleaned },
     }
   }
-  if (cleaned !== record.rr.trim().replace(/;\s*$/, '') && notes.length > 0) {
+  if (hasRemovedDmarcTags(tags)) {
     return {
       status: 'pass',
       why: `Your DMARC policy${inherited} is ${tag}=${policy}${alignmentNote(record, preset)}.${more}`,
