@@ -43,6 +43,8 @@ export async function sendTestEmailAction(slug: string, input: unknown): Promise
   const outcome = await sendTestEmailCommand(access.org, access.admin, parsed.data)
   if ('code' in outcome && outcome.code === 'rate-limited')
     return { ok: false, message: `${TEST_EMAIL_LIMIT_MESSAGE} ${describeRetryAfter(outcome.retryAfterSeconds)}` }
+  if ('code' in outcome && outcome.code === 'recipient-refused')
+    return { ok: false, message: 'Not sent: choose another recipient.', fieldErrors: { recipient: outcome.message } }
   return outcome
 }
 

@@ -17,6 +17,7 @@ export const RATE_LIMIT_POLICIES = {
   'signup-ip': { points: 10, durationSeconds: 60 * 60, perIp: true },
   'signup-email': { points: 5, durationSeconds: 60 * 60 },
   'test-email-org': { points: 10, durationSeconds: 60 },
+  'test-email-outside-org': { points: 20, durationSeconds: 24 * 60 * 60 },
   'invite-org': { points: 30, durationSeconds: 60 * 60 },
   'org-user-signup-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'org-user-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },

@@ -28,6 +28,12 @@ test('Send test email delivers with the unsaved form values and shows each step'
   await page.getByRole('button', { name: 'Send test email' }).click()
   const dialog = page.getByRole('dialog', { name: 'Send test email' })
   await expect(dialog.getByLabel('Recipient')).toHaveValue(admin.email)
+  // no owner has verified their address yet: only the admin's own address
+  await dialog.getByLabel('Recipient').fill('stranger@elsewhere.example')
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  await expect(dialog.getByText(/test emails go only to your own address/)).toBeVisible()
+  await expect(dialog.getByLabel('Recipient')).toHaveAccessibleDescription(/test emails go only to your own address/)
+  await dialog.getByLabel('Recipient').fill(admin.email)
   await dialog.getByRole('button', { name: 'Send' }).click()
   await expect(dialog.getByText(`Test email sent to ${admin.email}`)).toBeVisible()
   await expect(dialog.getByText(/Server replied .*250/)).toBeVisible()

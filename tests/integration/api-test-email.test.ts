@@ -11,6 +11,8 @@ import { answers, call, captureConsole, newApiKey, newOrgWithOwner } from '../su
 import { startSmtpServer, TEST_USER, type TTestSmtpServer } from '../support/smtp-server'
 import { startTarpitServer } from '../support/tarpit-server'
 import { waitUntil } from '../support/wait-until'
+import { OUTSIDE_RECIPIENTS_PER_DAY } from '@/lib/email-provider/server/test-recipient'
+import { consumeRateLimits } from '@/lib/server/rate-limit'
 
 const PATH = '/api/v1/email-provider/test'
 let server: TTestSmtpServer
@@ -114,6 +116,33 @@ describe('POST /api/v1/email-provider/test', () => {
     const noSecret = await call(postTestEmail, 'POST', PATH, { key: writer, body: { recipient: 'you@example.com', settings: noPassword } })
     expect(noSecret.status).toBe(400)
     expect(noSecret.json?.errors).toEqual({ 'settings.password': 'Enter the password for this username' })
+  })
+
+  it('goes only to the sender’s own address until an owner has verified theirs', async () => {
+    const { admin, org } = await newOrgWithOwner({ ownerVerified: false })
+    const writer = (await newApiKey(org.id, admin, 'read_write', 'ci')).key
+    const stranger = await call(postTestEmail, 'POST', PATH, { key: writer, body: { recipient: 'stranger@elsewhere.example', settings: settings() } })
+    expect(stranger.status).toBe(400)
+    expect(stranger.json?.errors?.recipient).toBe(
+      `Until an owner of this organization has verified their email address, test emails go only to your own address, ${admin.email}.`,
+    )
+    const own = await call(postTestEmail, 'POST', PATH, { key: writer, body: { recipient: admin.email.toUpperCase(), settings: settings() } })
+    expect(own.json).toMatchObject({ ok: true })
+  })
+
+  it('caps test emails to outsiders per organization per day; members and the From Address’s domain stay open', async () => {
+    const { admin, org } = await newOrgWithOwner()
+    const writer = (await newApiKey(org.id, admin, 'read_write', 'ci')).key
+    const send = (recipient: string) => call(postTestEmail, 'POST', PATH, { key: writer, body: { recipient, settings: settings() } })
+    expect((await send('outsider@elsewhere.example')).json).toMatchObject({ ok: true })
+    // the rest of today's allowance used up (the per-minute limit keeps a test from sending them all)
+    for (let used = 1; used < OUTSIDE_RECIPIENTS_PER_DAY; used += 1) await consumeRateLimits([['test-email-outside-org', org.id]])
+    const capped = await send('another@elsewhere.example')
+    expect(capped.status).toBe(429)
+    expect(Number(capped.headers.get('Retry-After'))).toBeGreaterThan(23 * 3600)
+    expect(capped.json?.detail).toMatch(/^Test emails to addresses that are neither members nor on the From Address's domain are limited to 20 a day/)
+    expect((await send(admin.email)).json).toMatchObject({ ok: true })
+    expect((await send('colleague@example.com')).json).toMatchObject({ ok: true }) // From Address no-reply@example.com
   })
 
   it('never echoes the password in an answer or a log line', () => {

@@ -10,9 +10,11 @@ export type THandler = (request: Request) => Promise<Response>
 /** Every answer a test received (status, headers and body text), so a test can assert that no secret is in any. */
 export const answers: string[] = []
 
-/** A new organization with its owner. */
-export async function newOrgWithOwner() {
-  const admin = await createAdmin(await getPrisma(), 'api-owner')
+/** A new organization with its owner (who has verified their address unless `ownerVerified` is false). */
+export async function newOrgWithOwner({ ownerVerified = true } = {}) {
+  const prisma = await getPrisma()
+  const admin = await createAdmin(prisma, 'api-owner')
+  if (ownerVerified) await prisma.user.update({ where: { id: admin.id }, data: { emailVerified: true } })
   const org = await createOrganizationWithOwner(admin.id, `Api ${uniqueTag()}`)
   return { admin, org }
 }

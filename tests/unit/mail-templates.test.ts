@@ -17,6 +17,11 @@ describe('email templates', () => {
     expect(email.html).toMatch(/^<!DOCTYPE html/)
   })
 
+  it('testEmail puts only the sanitized organization name in its Subject, like every other email', async () => {
+    const email = await testEmail({ orgName: 'Login at evil.example now', providerLabel: 'smtp.example.com:587' })
+    expect(email.subject).toBe('Test email from Login at now')
+  })
+
   it.each([
     ['verifyEmail', () => verifyEmail({ orgName: 'Acme', link }), 'Confirm your email address for Acme'],
     ['resetPassword', () => resetPassword({ orgName: 'Acme', link }), 'Reset your Acme password'],

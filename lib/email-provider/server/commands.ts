@@ -12,6 +12,7 @@ import { targetRefusal } from './host-check'
 import { revertEmailProvider, storedFieldsOf, updateEmailProvider, type TProviderResult } from './service'
 import type { TActor } from './store'
 import { sendTestEmail } from './test-email'
+import { checkTestRecipient, type TRecipientRefusal } from './test-recipient'
 
 // The Email Provider's commands, one use case each: the console's Server Actions and the Management API both call
 // these, and only authorize and translate around them. What follows a change happens here, once.
@@ -39,12 +40,14 @@ export async function revertProviderCommand(org: TOrg, actor: TActor, expectedVe
   return result
 }
 
-export type TTestEmailCommandResult = TTestEmailOutcome | { ok: false; code: 'rate-limited'; retryAfterSeconds: number }
+export type TTestEmailCommandResult = TTestEmailOutcome | { ok: false; code: 'rate-limited'; retryAfterSeconds: number } | TRecipientRefusal
 
-/** Send test email, within the organization's limit of test emails a minute. */
+/** Send test email, within the organization's limit of test emails a minute and its rules on whom they may go to. */
 export async function sendTestEmailCommand(org: TOrg, actor: TActor, request: TTestEmailRequest): Promise<TTestEmailCommandResult> {
   const limit = await consumeRateLimits([['test-email-org', org.id]])
   if (!limit.ok) return { ok: false, code: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
+  const recipient = await checkTestRecipient(org.id, actor.id, request.recipient, request.settings.fromAddress)
+  if (!recipient.ok) return recipient
   return sendTestEmail(org, actor, request)
 }
 

@@ -27,6 +27,10 @@ export const postTestEmail = withApiKey('write', async (caller, request) => {
     const detail = `${TEST_EMAIL_LIMIT_MESSAGE} Retry after ${outcome.retryAfterSeconds} seconds.`
     return problem(429, { detail, code: 'rate-limited', headers: { 'Retry-After': String(outcome.retryAfterSeconds) } })
   }
+  if ('code' in outcome && outcome.code === 'recipient-refused') {
+    if (outcome.retryAfterSeconds === undefined) return invalidFields({ recipient: outcome.message })
+    return problem(429, { detail: outcome.message, code: 'rate-limited', headers: { 'Retry-After': String(outcome.retryAfterSeconds) } })
+  }
   // refused before any connection (a secret to enter again…): the request was wrong, not the server
   if (!outcome.ok && !outcome.steps) return actionFailureProblem(outcome, 'settings.')
   return Response.json(outcome)

@@ -167,3 +167,16 @@ export async function listOrgsOf(userId: string) {
 export async function deleteOrganization(tx: TTransaction, orgId: string): Promise<void> {
   await tx.organization.delete({ where: { id: orgId } })
 }
+
+/** What the test-email recipient rules need: whether an owner has verified, the actor's own address, whether `recipient` is a member. */
+export async function findTestRecipientFacts(orgId: string, actorId: string, recipient: string) {
+  const prisma = await getPrisma()
+  const [verifiedOwners, actor, key, members] = await Promise.all([
+    prisma.membership.count({ where: { orgId, role: 'owner', user: { emailVerified: true } } }),
+    prisma.user.findUnique({ where: { id: actorId }, select: { email: true } }),
+    // an API key acts for its creator
+    prisma.apiKey.findFirst({ where: { id: actorId, orgId }, select: { createdByEmail: true } }),
+    prisma.membership.count({ where: { orgId, user: { email: { equals: recipient, mode: 'insensitive' } } } }),
+  ])
+  return { ownerVerified: verifiedOwners > 0, ownAddress: actor?.email ?? key?.createdByEmail ?? null, isMember: members > 0 }
+}
