@@ -5,6 +5,7 @@ import { apiSecurityHeaders, pageSecurityHeaders } from '@/lib/server/http/secur
 import { findRejection } from '@/lib/server/http/malformed-request'
 import { busyResponse, mayHashPassword } from '@/lib/server/http/busy-response'
 import { HASH_BUSY_RETRY_AFTER_SECONDS, isHashQueueFull } from '@/lib/auth/server/hash-queue'
+import { trustedRequestHeaders } from '@/lib/server/http/front-token'
 
 const isDev = env.NODE_ENV === 'development'
 const appOrigin = new URL(env.APP_URL).origin
@@ -12,7 +13,7 @@ const appOrigin = new URL(env.APP_URL).origin
 // Every request but static assets passes here: malformed ones are refused with a 4xx before the framework can throw
 // on them; pages get a fresh CSP nonce (Next reads it from the request's Content-Security-Policy header and puts it on
 // its scripts) and the security headers; /orgs/ without a session cookie goes straight to /login (pages still verify
-// the session itself). While the password-hash queue is full, posts that would hash get a 503 with Retry-After.
+// the session itself); X-Client-IP is kept only when scripts/start.mjs set it. While the password-hash queue is full, posts that would hash get a 503 with Retry-After.
 export function proxy(request: NextRequest) {
   const rejection = findRejection(request, appOrigin)
   if (rejection)
@@ -22,7 +23,7 @@ export function proxy(request: NextRequest) {
   const given = request.headers.get('x-request-id')
   const requestId = given && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : crypto.randomUUID()
   if (pathname.startsWith('/api/')) {
-    const apiHeaders = new Headers(request.headers)
+    const apiHeaders = trustedRequestHeaders(request.headers)
     apiHeaders.set('x-request-id', requestId)
     return withHeaders(NextResponse.next({ request: { headers: apiHeaders } }), { ...apiSecurityHeaders({ appUrl: env.APP_URL }), 'X-Request-Id': requestId })
   }
@@ -38,7 +39,7 @@ export function proxy(request: NextRequest) {
     login.searchParams.set('next', path)
     return withHeaders(NextResponse.redirect(login), security)
   }
-  const headers = new Headers(request.headers)
+  const headers = trustedRequestHeaders(request.headers)
   headers.set('x-pathname', path)
   headers.set('x-request-id', requestId)
   headers.set('x-nonce', nonce)

@@ -4,6 +4,7 @@
 // its own rate-limit bucket with a forged X-Forwarded-For. Behind N trusted reverse proxies set TRUSTED_PROXY_HOPS=N.
 // Run through tsx (see package.json) so that the configuration is validated by lib/env.ts before anything else.
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
@@ -47,6 +48,10 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
+// proxy.ts believes X-Client-IP only on requests marked with this process's secret (lib/server/http/front-token.ts)
+const frontToken = randomBytes(32).toString('base64url')
+process.env.MAILGATE_FRONT_TOKEN = frontToken
+
 const { default: next } = await import('next')
 const app = next({ dev: false, dir: root, port: env.PORT })
 const handle = app.getRequestHandler()
@@ -54,5 +59,6 @@ await app.prepare()
 
 createServer((request, response) => {
   request.headers['x-client-ip'] = clientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, env.TRUSTED_PROXY_HOPS)
+  request.headers['x-mailgate-front'] = frontToken
   handle(request, response)
 }).listen(env.PORT, () => console.info(`[start] serving on http://localhost:${env.PORT}`))
