@@ -2,7 +2,7 @@ import 'server-only'
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
-import { ipBucket } from '@/lib/server/net/ip-bucket'
+import { clientNetwork, ipBucket } from '@/lib/server/net/ip-bucket'
 import { getMetrics } from '@/lib/server/metrics'
 
 type TPolicy = { points: number; durationSeconds: number; perIp?: boolean }
@@ -25,6 +25,10 @@ export const RATE_LIMIT_POLICIES = {
   'org-user-signup-email': { points: 5, durationSeconds: 60 * 60 },
   'org-user-recover-email': { points: 5, durationSeconds: 60 * 60 },
   'admin-verify-resend': { points: 5, durationSeconds: 60 * 60 },
+  // past these, across every network, the answer stays the same and no email is sent (see consumeAddressRequestLimits)
+  'signup-email-any': { points: 20, durationSeconds: 60 * 60 },
+  'org-user-signup-email-any': { points: 20, durationSeconds: 60 * 60 },
+  'org-user-recover-email-any': { points: 20, durationSeconds: 60 * 60 },
 } satisfies Record<string, TPolicy>
 
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES
@@ -71,6 +75,28 @@ async function consumeEach(checks: Array<[TRateLimitName, string]>): Promise<TRa
     }
   }
   return retryAfterMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : { ok: true }
+}
+
+/** A request that emails an address: sign-up (console or an organization's) and account recovery. */
+export type TAddressRequest = 'signup' | 'org-user-signup' | 'org-user-recover'
+
+/**
+ * Counts a request that emails `address` from `clientIp`: per IP, per address from the client's network (a stranger's
+ * network cannot use up the person's own allowance), then per address across every network. Only the first two refuse;
+ * past the last one the caller answers as usual and sends nothing (`sendEmail` false), so nothing is revealed.
+ */
+export async function consumeAddressRequestLimits(
+  request: TAddressRequest,
+  clientIp: string,
+  address: string,
+): Promise<TRateLimitOutcome & { sendEmail?: boolean }> {
+  const limit = await consumeRateLimits([
+    [`${request}-ip`, clientIp],
+    [`${request}-email`, `${clientNetwork(clientIp)}|${address}`],
+  ])
+  if (!limit.ok) return limit
+  const ceiling = await consumeEach([[`${request}-email-any`, address]])
+  return { ok: true, sendEmail: ceiling.ok }
 }
 
 export type TRateLimitState = { ok: boolean; limit: number; remaining: number; resetSeconds: number }

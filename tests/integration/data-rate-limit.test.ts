@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
-import { consumeRateLimits, loginDelayMs, RATE_LIMIT_POLICIES, resetRateLimit, type TRateLimitName } from '@/lib/server/rate-limit'
+import { consumeAddressRequestLimits, consumeRateLimits, loginDelayMs, RATE_LIMIT_POLICIES, resetRateLimit, type TRateLimitName } from '@/lib/server/rate-limit'
 import { isPostgresRun } from '../support/data-db'
 import { uniqueTag } from '../support/data-fixtures'
 import { openAppInstance, runAs, type TAppInstance } from '../support/data-instances'
@@ -26,6 +26,27 @@ async function storedPoints(name: TRateLimitName, key: string) {
 // Opening (and migrating) the run's database takes seconds on PGlite: do it under the hook timeout, not a test's.
 beforeAll(() => getPrisma())
 afterAll(() => closeDatabase())
+
+describe('consumeAddressRequestLimits', () => {
+  const perNetwork = RATE_LIMIT_POLICIES['org-user-recover-email'].points
+  const ceiling = RATE_LIMIT_POLICIES['org-user-recover-email-any'].points
+
+  it("lets the person's own request through after a stranger used up their address's allowance from another network", async () => {
+    const address = `org-1:${newEmail()}`
+    for (let count = 0; count < perNetwork; count++)
+      expect(await consumeAddressRequestLimits('org-user-recover', '203.0.113.7', address)).toEqual({ ok: true, sendEmail: true })
+    expect(await consumeAddressRequestLimits('org-user-recover', '203.0.113.99', address)).toMatchObject({ ok: false }) // same /24
+    expect(await consumeAddressRequestLimits('org-user-recover', '198.51.100.20', address)).toEqual({ ok: true, sendEmail: true })
+  })
+
+  it('past the ceiling across every network, answers as usual and sends nothing', async () => {
+    const address = `org-1:${newEmail()}`
+    for (let network = 0; network < ceiling; network++)
+      expect(await consumeAddressRequestLimits('org-user-recover', `10.0.${network}.1`, address)).toMatchObject({ sendEmail: true })
+    expect(await consumeAddressRequestLimits('org-user-recover', '10.1.0.1', address)).toEqual({ ok: true, sendEmail: false })
+    expect(await consumeAddressRequestLimits('org-user-recover', '10.1.0.1', `org-1:${newEmail()}`)).toEqual({ ok: true, sendEmail: true })
+  })
+})
 
 describe('consumeRateLimits', () => {
   it("allows the policy's points, then refuses with the seconds left in the window", async () => {

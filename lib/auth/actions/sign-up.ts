@@ -7,7 +7,7 @@ import { ZAdminSignup } from '@/lib/auth/schema'
 import { signUpAdmin } from '@/lib/auth/server/admin-accounts'
 import { notifyExistingAdmin } from '@/lib/auth/server/email-verification'
 import { getClientIp } from '@/lib/auth/server/request-context'
-import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { consumeAddressRequestLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 import { authFailure } from '@/lib/auth/messages'
 import { invalidInput, type TActionFailure } from '@/lib/forms/action-result'
 import { getLogger } from '@/lib/server/logger'
@@ -17,11 +17,9 @@ import { routes } from '@/lib/routes'
 export async function signUpAction(input: unknown): Promise<TActionFailure> {
   const parsed = ZAdminSignup.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
-  const limit = await consumeRateLimits([
-    ['signup-ip', await getClientIp()],
-    ['signup-email', parsed.data.email],
-  ])
+  const limit = await consumeAddressRequestLimits('signup', await getClientIp(), parsed.data.email)
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  if (!limit.sendEmail) redirect(routes.signupSent)
   return unlessHashQueueFull(async () => {
     const result = await signUpAdmin(parsed.data)
     if (!result.ok) return authFailure(result)

@@ -5,7 +5,7 @@ import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
 import { requestRecovery } from '@/lib/org-users/server/flows'
 import { ZRecoveryRequest } from '@/lib/org-users/schema'
 import { findPublicOrg } from '@/lib/org-users/server/store'
-import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { consumeAddressRequestLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 import { after } from 'next/server'
 import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 
@@ -15,11 +15,9 @@ export async function requestRecoveryAction(slug: string, input: unknown): Promi
   if (!parsed.success) return invalidInput(parsed.error.issues)
   const org = await findPublicOrg(slug)
   if (!org) return { ok: false, message: 'This organization does not exist.' }
-  const limit = await consumeRateLimits([
-    ['org-user-recover-ip', await getClientIp()],
-    ['org-user-recover-email', `${org.id}:${parsed.data.email}`],
-  ])
+  const limit = await consumeAddressRequestLimits('org-user-recover', await getClientIp(), `${org.id}:${parsed.data.email}`)
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  if (!limit.sendEmail) return { ok: true }
   // After the response: known and unknown addresses answer equally fast (no account enumeration by timing).
   after(async () => {
     await requestRecovery(org, parsed.data)

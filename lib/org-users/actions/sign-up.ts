@@ -7,7 +7,7 @@ import { invalidInput, type TActionResult } from '@/lib/forms/action-result'
 import { acceptOrgUserSignup } from '@/lib/org-users/server/flows'
 import { ZOrgUserSignup } from '@/lib/org-users/schema'
 import { findPublicOrg } from '@/lib/org-users/server/store'
-import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
+import { consumeAddressRequestLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 import { after } from 'next/server'
 import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 
@@ -17,11 +17,9 @@ export async function signUpOrgUserAction(slug: string, input: unknown): Promise
   if (!parsed.success) return invalidInput(parsed.error.issues)
   const org = await findPublicOrg(slug)
   if (!org) return { ok: false, message: 'This organization does not exist.' }
-  const limit = await consumeRateLimits([
-    ['org-user-signup-ip', await getClientIp()],
-    ['org-user-signup-email', `${org.id}:${parsed.data.email}`],
-  ])
+  const limit = await consumeAddressRequestLimits('org-user-signup', await getClientIp(), `${org.id}:${parsed.data.email}`)
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
+  if (!limit.sendEmail) return { ok: true }
   // the hash runs after the answer: its place in the queue is taken now, so that it cannot be refused then
   const reservation = reserveHashSlot()
   if (!reservation) return busyFailure(HASH_BUSY_RETRY_AFTER_SECONDS)
