@@ -200,3 +200,32 @@ test('a Viewer sees the page read-only, and a tampered action is refused', async
   await expect(memberPage.getByText('You do not have permission')).toBeVisible()
   expect(await storedSettings(owner.slug)).toBeNull()
 })
+
+/** Shows the page's text with this run's unique names replaced, so that the screenshot is the same on every run. */
+async function replaceText(page: Page, replacements: Record<string, string>) {
+  await page.evaluate((pairs) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const [from, to] of pairs) node.textContent = node.textContent!.replaceAll(from, to)
+    }
+  }, Object.entries(replacements))
+}
+
+// The README's screenshot, written on every run so it shows the page as it is.
+test('the Email Provider page at 1280 px, filled in as a new admin would, is the README screenshot', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  const admin = await signUpAdmin(page, 'screenshot')
+  await openProviderPage(page, admin.slug)
+  await expect(field(page, 'Server Host')).toBeEditable()
+  await fillProvider(page, {
+    ...acme(''),
+    host: 'smtp.example.com',
+    fromAddress: 'no-reply@example.com',
+    replyTo: 'support@example.com',
+    displayName: 'Example',
+  })
+  await field(page, 'Display Name').blur()
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await replaceText(page, { [admin.orgName]: 'Acme', [admin.email]: 'admin@acme.example' })
+  await page.screenshot({ path: 'docs/images/email-provider.png', animations: 'disabled', caret: 'hide' })
+})
