@@ -9,6 +9,8 @@ const ZNewPassword = ZAdminSignup.shape.password
 export const ZOrgUserSignup = z.object({ email: ZEmail, password: ZNewPassword })
 export const ZRecoveryRequest = z.pick(ZOrgUserSignup, { email: true })
 export const ZPasswordReset = z.pick(ZOrgUserSignup, { password: true })
+// Verifying proves the password chosen at sign-up is known too: someone else may have signed the address up.
+export const ZEmailVerification = z.object({ password: z.string().check(z.minLength(1, 'Enter the password you chose when you signed up'), z.maxLength(128)) })
 
 // A link token as we issue it: 32 random bytes in base64url (43 characters); anything else cannot match.
 export const ZLinkToken = z.string().check(z.minLength(20), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/))
@@ -16,3 +18,4 @@ export const ZLinkToken = z.string().check(z.minLength(20), z.maxLength(128), z.
 export type TOrgUserSignup = z.infer<typeof ZOrgUserSignup>
 export type TRecoveryRequest = z.infer<typeof ZRecoveryRequest>
 export type TPasswordReset = z.infer<typeof ZPasswordReset>
+export type TEmailVerification = z.infer<typeof ZEmailVerification>

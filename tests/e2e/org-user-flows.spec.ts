@@ -66,6 +66,11 @@ test("sign-up and recovery emails arrive from the organization's sender, and aft
   for (let count = 0; count < 2; count++) expect((await user.request.get(verifyLink)).status()).toBe(200)
   await user.goto(verifyLink)
   await expect(user.getByRole('heading', { name: 'Verify your email' })).toBeVisible()
+  // verifying proves the sign-up password is known: someone else may have signed this address up
+  await user.getByLabel('Password', { exact: true }).fill('not what was chosen')
+  await user.getByRole('button', { name: 'Verify email' }).click()
+  await expect(user.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(/This is not the password chosen at sign-up/)
+  await user.getByLabel('Password', { exact: true }).fill('first password 1')
   await user.getByRole('button', { name: 'Verify email' }).click()
   await expect(user.getByRole('heading', { name: 'Email verified' })).toBeVisible()
 

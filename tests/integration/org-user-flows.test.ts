@@ -69,7 +69,7 @@ describe('signUpOrgUser', () => {
 
   it('answers a verified address identically, emails its owner a signup_attempt and changes nothing', async () => {
     const first = await flows.signUpOrgUser(org, { email: 'carol@example.com', password: PASSWORD })
-    expect(await flows.verifyOrgUserEmail(org, await tokenFromMail(org.id, 'verify'))).toEqual({ ok: true })
+    expect(await flows.verifyOrgUserEmail(org, await tokenFromMail(org.id, 'verify'), { password: PASSWORD })).toEqual({ ok: true })
     const before = await findUser(org.id, 'carol@example.com')
     const second = await flows.signUpOrgUser(org, { email: 'Carol@example.com', password: 'another password 123' })
     expect(second).toEqual(first)
@@ -92,8 +92,8 @@ describe('signUpOrgUser', () => {
     const user = await findUser(org.id, 'victim@example.com')
     expect(await verifyPassword({ hash: user.passwordHash, password: PASSWORD })).toBe(true)
     expect(await flows.isVerifyLinkUsable(org, attackersLink)).toBe(false)
-    expect(await flows.verifyOrgUserEmail(org, attackersLink)).toMatchObject({ ok: false })
-    expect(await flows.verifyOrgUserEmail(org, victimsLink)).toEqual({ ok: true })
+    expect(await flows.verifyOrgUserEmail(org, attackersLink, { password: PASSWORD })).toMatchObject({ ok: false })
+    expect(await flows.verifyOrgUserEmail(org, victimsLink, { password: PASSWORD })).toEqual({ ok: true })
     expect(await (await getPrisma()).orgUser.count({ where: { orgId: org.id } })).toBe(1)
   })
 
@@ -133,27 +133,46 @@ describe('signUpOrgUser', () => {
 })
 
 describe('verifyOrgUserEmail', () => {
+  it('never keeps a password the verifier does not know: an attacker’s sign-up of your address does not survive your click', async () => {
+    await flows.signUpOrgUser(org, { email: 'target@example.com', password: 'attacker password 1' })
+    const token = await tokenFromMail(org.id, 'verify')
+    // the address's owner clicks Verify email in the unsolicited mail, with the password they would choose
+    expect(await flows.verifyOrgUserEmail(org, token, { password: PASSWORD })).toEqual({ ok: false, reason: 'wrong-password' })
+    const user = await findUser(org.id, 'target@example.com')
+    expect(user.emailVerifiedAt).toBeNull()
+    expect(await flows.isVerifyLinkUsable(org, token)).toBe(true)
+    // the owner resets instead: the reset link proves the address, and the attacker's password no longer matches
+    await flows.requestRecovery(org, { email: 'target@example.com' })
+    expect(await flows.resetPassword(org, await tokenFromMail(org.id, 'reset'), { password: PASSWORD })).toEqual({ ok: true })
+    const reset = await findUser(org.id, 'target@example.com')
+    expect(reset.emailVerifiedAt).toBeInstanceOf(Date)
+    expect(await verifyPassword({ hash: reset.passwordHash, password: 'attacker password 1' })).toBe(false)
+  })
+
   it('only checks a link on isVerifyLinkUsable (the GET of the page), however often: the POST verifies', async () => {
     await flows.signUpOrgUser(org, { email: 'scanned@example.com', password: PASSWORD })
     const token = await tokenFromMail(org.id, 'verify')
     for (let count = 0; count < 3; count++) expect(await flows.isVerifyLinkUsable(org, token)).toBe(true)
     expect((await findUser(org.id, 'scanned@example.com')).emailVerifiedAt).toBeNull()
-    expect(await flows.verifyOrgUserEmail(org, token)).toEqual({ ok: true })
+    expect(await flows.verifyOrgUserEmail(org, token, { password: PASSWORD })).toEqual({ ok: true })
     expect(await flows.isVerifyLinkUsable(org, token)).toBe(false)
   })
 
   it('verifies once, then refuses the used link', async () => {
     await flows.signUpOrgUser(org, { email: 'frank@example.com', password: PASSWORD })
     const token = await tokenFromMail(org.id, 'verify')
-    expect(await flows.verifyOrgUserEmail(org, token)).toEqual({ ok: true })
+    expect(await flows.verifyOrgUserEmail(org, token, { password: PASSWORD })).toEqual({ ok: true })
     expect((await findUser(org.id, 'frank@example.com')).emailVerifiedAt).toBeInstanceOf(Date)
-    expect(await flows.verifyOrgUserEmail(org, token)).toEqual({ ok: false, reason: 'invalid-link' })
+    expect(await flows.verifyOrgUserEmail(org, token, { password: PASSWORD })).toEqual({ ok: false, reason: 'invalid-link' })
   })
 
   it('lets exactly one of two simultaneous uses of a link win', async () => {
     await flows.signUpOrgUser(org, { email: 'gina@example.com', password: PASSWORD })
     const token = await tokenFromMail(org.id, 'verify')
-    const results = await Promise.all([flows.verifyOrgUserEmail(org, token), flows.verifyOrgUserEmail(org, token)])
+    const results = await Promise.all([
+      flows.verifyOrgUserEmail(org, token, { password: PASSWORD }),
+      flows.verifyOrgUserEmail(org, token, { password: PASSWORD }),
+    ])
     expect(results.filter((result) => result.ok)).toHaveLength(1)
   })
 
@@ -161,10 +180,10 @@ describe('verifyOrgUserEmail', () => {
     await flows.signUpOrgUser(org, { email: 'hank@example.com', password: PASSWORD })
     const token = await tokenFromMail(org.id, 'verify')
     const other = await createOrg()
-    expect(await flows.verifyOrgUserEmail(other, token)).toMatchObject({ ok: false })
-    expect(await flows.verifyOrgUserEmail(org, randomBytes(32).toString('base64url'))).toMatchObject({ ok: false })
+    expect(await flows.verifyOrgUserEmail(other, token, { password: PASSWORD })).toMatchObject({ ok: false })
+    expect(await flows.verifyOrgUserEmail(org, randomBytes(32).toString('base64url'), { password: PASSWORD })).toMatchObject({ ok: false })
     await (await getPrisma()).orgUserToken.updateMany({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } })
-    expect(await flows.verifyOrgUserEmail(org, token)).toMatchObject({ ok: false })
+    expect(await flows.verifyOrgUserEmail(org, token, { password: PASSWORD })).toMatchObject({ ok: false })
     expect((await findUser(org.id, 'hank@example.com')).emailVerifiedAt).toBeNull()
   })
 })

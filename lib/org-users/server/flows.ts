@@ -1,5 +1,5 @@
 import 'server-only'
-import { hashPassword } from '@/lib/auth/server/password'
+import { hashPassword, verifyPassword } from '@/lib/auth/server/password'
 import type { THashReservation } from '@/lib/auth/server/hash-queue'
 import { getPrisma } from '@/lib/server/db'
 import { env } from '@/lib/env'
@@ -8,8 +8,8 @@ import { enqueueEmail } from '@/lib/delivery/server/outbox/outbox'
 import { resetPassword as resetPasswordEmail } from '@/lib/mail/server/templates/reset-password'
 import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
 import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
-import type { TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
-import type { TLinkResult } from '@/lib/org-users/types'
+import type { TEmailVerification, TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
+import type { TLinkResult, TVerifyResult } from '@/lib/org-users/types'
 import * as store from './store'
 import { hashToken, issueToken, type TTokenPurpose } from './tokens'
 import { routes, type TOrgUserPage } from '@/lib/routes'
@@ -89,12 +89,20 @@ export async function isVerifyLinkUsable(org: TPublicOrg, token: string): Promis
   return store.isTokenUsable(tokenKey(org, 'verify', token), new Date())
 }
 
-/** Consumes a verification link and marks its user's email verified; refuses unknown, used or expired links. */
-export async function verifyOrgUserEmail(org: TPublicOrg, token: string): Promise<TLinkResult> {
+/**
+ * Consumes a verification link and marks its user's email verified; refuses unknown, used or expired links. Whoever
+ * signed the address up chose its password: the verifier must know it, or an attacker who signed up someone else's
+ * address would keep a password that works once its owner clicks the link (the owner resets the password instead).
+ */
+export async function verifyOrgUserEmail(org: TPublicOrg, token: string, input: TEmailVerification): Promise<TVerifyResult> {
+  const key = tokenKey(org, 'verify', token)
+  const pendingHash = await store.findPasswordHashOfToken(key, new Date())
+  if (pendingHash === null) return INVALID_LINK
+  if (!(await verifyPassword({ hash: pendingHash, password: input.password }))) return { ok: false, reason: 'wrong-password' }
   const now = new Date()
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx): Promise<TLinkResult> => {
-    const orgUserId = await store.consumeToken(tx, tokenKey(org, 'verify', token), now)
+  return prisma.$transaction(async (tx): Promise<TVerifyResult> => {
+    const orgUserId = await store.consumeToken(tx, key, now)
     if (orgUserId === null) return INVALID_LINK
     await store.markEmailVerified(tx, orgUserId, now)
     return { ok: true }

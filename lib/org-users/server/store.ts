@@ -69,6 +69,16 @@ export async function consumeToken(tx: TTransaction, key: TTokenKey, now: Date):
   return token?.orgUserId ?? null
 }
 
+/** The pending password of the user a usable token belongs to (null when the token cannot be used). */
+export async function findPasswordHashOfToken(key: TTokenKey, now: Date): Promise<string | null> {
+  const prisma = await getPrisma()
+  const token = await prisma.orgUserToken.findFirst({
+    where: { tokenHash: key.tokenHash, purpose: key.purpose, usedAt: null, expiresAt: { gt: now }, orgUser: { orgId: key.orgId } },
+    select: { orgUser: { select: { passwordHash: true } } },
+  })
+  return token?.orgUser.passwordHash ?? null
+}
+
 /** Whether a token could be consumed right now (for showing the right page before the form is sent). */
 export async function isTokenUsable(key: TTokenKey, now: Date): Promise<boolean> {
   const prisma = await getPrisma()
