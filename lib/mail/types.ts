@@ -71,6 +71,8 @@ export type TSmtpFailure = {
   code?: number
   reply?: string
   isPermanent: boolean
+  /** The fix is in the From Address's domain records: the console links its Sender domain card. */
+  fixIn?: 'sender-domain'
 }
 
 /** One stage of the test email's SMTP conversation, as the step list shows it. */
@@ -82,4 +84,5 @@ export type TDiagnosticStep = {
   code?: number
   reply?: string
   hint?: string
+  fixIn?: 'sender-domain'
 }

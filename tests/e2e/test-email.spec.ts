@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { startSmtpServer, type TTestSmtpServer } from '../support/smtp-server'
+import { startRefusingSmtpServer } from '../support/refusing-smtp-server'
 import { signUpAdmin } from './support/admins'
 import { field, fillProvider, openProviderPage } from './support/provider-page'
 import { smtpPassword } from './support/secrets'
@@ -80,4 +81,23 @@ test('a wrong password is reported at the Password field and no mail is stored',
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(field(page, 'Password')).toHaveAttribute('aria-invalid', 'true')
   expect(smtp.received.length).toBe(before)
+})
+
+test('a refusal the From domain causes links the Sender domain card, and the link closes the dialog there', async ({ page }) => {
+  const gmail = await startRefusingSmtpServer('data', { code: 550, text: '5.7.27 The sender does not meet basic SPF requirements - gsmtp' }, credentials)
+  try {
+    const admin = await signUpAdmin(page, 'test-email-spf')
+    await openProviderPage(page, admin.slug)
+    await fillProvider(page, { host: 'localhost', port: String(gmail.port), fromAddress: 'no-reply@acme.test', ...credentials })
+    await page.getByRole('button', { name: 'Send test email' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Send test email' })
+    await dialog.getByRole('button', { name: 'Send' }).click()
+    await expect(dialog.getByText('Gmail refused the message: SPF failed for the MAIL FROM domain').first()).toBeVisible()
+    await dialog.getByRole('link', { name: 'Open Sender domain' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByRole('heading', { name: 'Sender domain' })).toBeFocused()
+    await expect(page.getByRole('heading', { name: 'Sender domain' })).toBeInViewport()
+  } finally {
+    await gmail.close()
+  }
 })

@@ -145,7 +145,7 @@ describe('providerReplyFailure', () => {
     [
       'Gmail: SPF fails for the MAIL FROM domain',
       { responseCode: 550, command: 'DATA', response: '550-5.7.27 The sender does not meet basic SPF requirements\n550 5.7.27 for example.com. - gsmtp' },
-      { field: 'fromAddress', stage: 'data', hint: expect.stringContaining('Sender domain') },
+      { field: 'fromAddress', stage: 'data', hint: expect.stringContaining('Sender domain'), fixIn: 'sender-domain' },
     ],
   ])('%s', (_name, reply, expected) => {
     expect(providerReplyFailure(reply)).toMatchObject(expected)

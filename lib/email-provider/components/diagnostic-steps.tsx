@@ -16,8 +16,14 @@ const STAGE_LABELS: Record<TDiagnosticStep['stage'], string> = {
 
 const MARKS = { ok: '✓', failed: '✕', skipped: '–', warning: '!' }
 
+type TDiagnosticStepsProps = {
+  steps: TDiagnosticStep[]
+  /** Opens the page's Sender domain card (the dialog closes first), for a failure whose fix is in the domain's records. */
+  onOpenSenderDomain?: () => void
+}
+
 /** The SMTP conversation, stage by stage: a tick for each success, the failure with the server's reply and a fix. */
-export function DiagnosticSteps({ steps }: { steps: TDiagnosticStep[] }) {
+export function DiagnosticSteps({ steps, onOpenSenderDomain }: TDiagnosticStepsProps) {
   return (
     <ol aria-label="SMTP conversation" className="divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">
       {steps.map((step) => (
@@ -44,6 +50,19 @@ export function DiagnosticSteps({ steps }: { steps: TDiagnosticStep[] }) {
               </p>
             )}
             {step.hint && <p className="mt-1 text-slate-800">Fix: {step.hint}</p>}
+            {step.fixIn === 'sender-domain' && (
+              <a
+                href="#sender-domain"
+                className="mt-1 inline-block font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+                onClick={(event) => {
+                  if (!onOpenSenderDomain) return
+                  event.preventDefault()
+                  onOpenSenderDomain()
+                }}
+              >
+                Open Sender domain
+              </a>
+            )}
           </div>
         </li>
       ))}

@@ -25,6 +25,17 @@ type TTestEmailDialogProps = {
   isDisabled?: boolean
 }
 
+// The dialog closes (focus goes back to its trigger), then the card scrolls into view and takes the focus.
+function openSenderDomain(closeDialog: () => void) {
+  closeDialog()
+  requestAnimationFrame(() => {
+    const heading = document.getElementById('sender-domain')
+    heading?.scrollIntoView({ block: 'start' })
+    heading?.setAttribute('tabindex', '-1')
+    heading?.focus({ preventScroll: true })
+  })
+}
+
 /** Sends one email with the values in the form (unsaved) and shows how the SMTP conversation went. */
 export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, onOutcome, isDisabled }: TTestEmailDialogProps) {
   const [isOpen, setIsOpen] = useState(false)
@@ -95,7 +106,9 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
             {outcome.hint && !outcome.steps?.some((step) => step.hint === outcome.hint) && <p className="mt-0.5">{outcome.hint}</p>}
           </Alert>
         )}
-        {outcome?.steps && outcome.steps.length > 0 && <DiagnosticSteps steps={outcome.steps} />}
+        {outcome?.steps && outcome.steps.length > 0 && (
+          <DiagnosticSteps steps={outcome.steps} onOpenSenderDomain={() => openSenderDomain(() => setIsOpen(false))} />
+        )}
         <DialogActions>
           <Button type="button" variant="secondary" disabled={isPending} onClick={() => setIsOpen(false)}>
             Close

@@ -219,6 +219,7 @@ function withFailedStep(steps: TDiagnosticStep[], error: TSmtpFailure): TDiagnos
     status: 'failed',
     detail: error.message,
     hint: error.hint,
+    ...(error.fixIn ? { fixIn: error.fixIn } : {}),
     ...(error.code ? { code: error.code } : {}),
     ...(error.reply ? { reply: error.reply } : {}),
   }

@@ -14,6 +14,8 @@ export type TProviderReplyFailure = {
   stage: Extract<TSmtpStage, 'auth' | 'mail' | 'rcpt' | 'data'>
   message: string
   hint: string
+  /** The cause is the From Address's domain: the fix is on the Sender domain card. */
+  fixIn?: 'sender-domain'
 }
 
 /** The fields of a nodemailer error this module reads. */
@@ -24,7 +26,7 @@ type TRule = {
   /** The reply text must also match this, when the code alone does not say which provider answered. */
   text?: RegExp
   stage: TProviderReplyFailure['stage']
-  failure: (oauth: boolean) => Pick<TProviderReplyFailure, 'field' | 'message' | 'hint'>
+  failure: (oauth: boolean) => Pick<TProviderReplyFailure, 'field' | 'message' | 'hint' | 'fixIn'>
 }
 
 const ENHANCED_CODE = /(?:^|\n)\s*(?:\d{3}[ -])?([245]\.\d{1,3}\.\d{1,3})(?=[\s;,.]|$)/
@@ -183,6 +185,7 @@ const RULES: readonly TRule[] = [
       field: null,
       message: 'Gmail is rate-limiting mail from this sender for an unusual rate of unsolicited mail',
       hint: 'The messages wait and are retried; send less at once, and check the sender’s reputation in Google Postmaster Tools and the Sender domain card',
+      fixIn: 'sender-domain',
     }),
   },
   {
@@ -193,6 +196,7 @@ const RULES: readonly TRule[] = [
       field: 'fromAddress',
       message: 'Gmail refused the message: SPF failed for the MAIL FROM domain',
       hint: 'Authorize the sending server in the SPF record of the From Address’s domain (see Sender domain on the Email Provider page) and keep it within 10 DNS lookups',
+      fixIn: 'sender-domain',
     }),
   },
   {
@@ -203,6 +207,7 @@ const RULES: readonly TRule[] = [
       field: 'fromAddress',
       message: 'Gmail deferred the message: SPF did not pass for the MAIL FROM domain',
       hint: 'Authorize the sending server in the SPF record of the From Address’s domain (see Sender domain on the Email Provider page) and keep it within 10 DNS lookups',
+      fixIn: 'sender-domain',
     }),
   },
   {
@@ -212,6 +217,7 @@ const RULES: readonly TRule[] = [
       field: 'fromAddress',
       message: "The recipient's server refused the message as unauthenticated: the From domain fails SPF, DKIM or DMARC",
       hint: "Add the provider's SPF include and DKIM records to the From Address's domain, and check its DMARC record",
+      fixIn: 'sender-domain',
     }),
   },
 ]

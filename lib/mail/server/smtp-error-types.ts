@@ -31,4 +31,4 @@ export type TRawSmtpError = {
   cert?: { subjectaltname?: string }
 }
 
-export type TFailureCore = Pick<TSmtpFailure, 'field' | 'stage' | 'message' | 'hint'>
+export type TFailureCore = Pick<TSmtpFailure, 'field' | 'stage' | 'message' | 'hint' | 'fixIn'>
