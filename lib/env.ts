@@ -84,6 +84,8 @@ const ZEnv = z.object({
   RATE_LIMIT_IP_MULTIPLIER: ZWholeNumber(1, 10_000, 1),
   // Reverse proxies in front that append to X-Forwarded-For; 0 = take the client address from the connection.
   TRUSTED_PROXY_HOPS: ZWholeNumber(0, 10, 0),
+  // Set by scripts/start.mjs for the process it serves (never by hand): the mark proxy.ts believes X-Client-IP by.
+  MAILGATE_FRONT_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
   // How often the delivery worker looks for due messages when idle (milliseconds).
   OUTBOX_POLL_MS: ZWholeNumber(10, 60_000, 1000),
   // First retry delay after a transient failure; doubles per attempt (capped at an hour) for about 24 hours.

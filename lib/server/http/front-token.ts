@@ -1,12 +1,13 @@
+import { env } from '@/lib/env'
+
 // scripts/start.mjs sets X-Client-IP from the socket and marks each request it hands to Next with a secret chosen per
 // process. Anything else in front (`next start`, `next dev`, a custom image) passes the client's own headers through,
 // so X-Client-IP is believed only with that mark: without it every client shares one rate-limit bucket.
 export const FRONT_TOKEN_HEADER = 'x-mailgate-front'
-export const FRONT_TOKEN_ENV = 'MAILGATE_FRONT_TOKEN'
 export const CLIENT_IP_HEADER = 'x-client-ip'
 
 /** The request headers as the app may read them: X-Client-IP only when our own server set it, the mark never. */
-export function trustedRequestHeaders(given: Headers, expectedToken = process.env[FRONT_TOKEN_ENV]): Headers {
+export function trustedRequestHeaders(given: Headers, expectedToken = env.MAILGATE_FRONT_TOKEN): Headers {
   const headers = new Headers(given)
   if (!expectedToken || !sameText(given.get(FRONT_TOKEN_HEADER) ?? '', expectedToken)) headers.delete(CLIENT_IP_HEADER)
   headers.delete(FRONT_TOKEN_HEADER)
