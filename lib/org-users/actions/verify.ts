@@ -8,7 +8,7 @@ import { findPublicOrg } from '@/lib/org-users/server/store'
 
 export type TVerifyEmailResult = TActionResult | (TActionFailure & { isLinkInvalid: true })
 
-const WRONG_SIGNUP_PASSWORD = 'This is not the password chosen at sign-up. Forgot it, or did not sign up? Reset your password instead.'
+const WRONG_SIGNUP_PASSWORD = 'This is not the password chosen at sign-up.'
 
 /** Consumes the emailed verification link's token: only this POST verifies (never a scanner's GET), with the sign-up password. */
 export async function verifyEmailAction(slug: string, token: unknown, input: unknown): Promise<TVerifyEmailResult> {
