@@ -89,7 +89,7 @@ export async function consumeAddressRequestLimits(
   request: TAddressRequest,
   clientIp: string,
   address: string,
-): Promise<TRateLimitOutcome & { sendEmail?: boolean }> {
+): Promise<Exclude<TRateLimitOutcome, { ok: true }> | { ok: true; sendEmail: boolean }> {
   const limit = await consumeRateLimits([
     [`${request}-ip`, clientIp],
     [`${request}-email`, `${clientNetwork(clientIp)}|${address}`],
