@@ -53,7 +53,7 @@ export function DiagnosticSteps({ steps, onOpenSenderDomain }: TDiagnosticStepsP
             {step.fixIn === 'sender-domain' && (
               <a
                 href="#sender-domain"
-                className="mt-1 inline-block font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+                className="mt-1 inline-block rounded font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                 onClick={(event) => {
                   if (!onOpenSenderDomain) return
                   event.preventDefault()
