@@ -9,6 +9,8 @@ export type TDialogPanelProps = {
   isLocked: boolean
   /** the button that opened the dialog: focus goes back to it on close */
   returnFocusTo: RefObject<HTMLElement | null>
+  /** when its element is set at close, focus goes there (scrolled to the top) instead */
+  focusOnClose?: RefObject<HTMLElement | null>
   title: string
   description?: React.ReactNode
   children: React.ReactNode
@@ -16,7 +18,7 @@ export type TDialogPanelProps = {
 }
 
 /** The open dialog (Radix: focus trap, Esc, outside clicks, scroll lock), loaded when a dialog first opens. */
-export default function DialogPanel({ onOpenChange, isLocked, returnFocusTo, title, description, children, className }: TDialogPanelProps) {
+export default function DialogPanel({ onOpenChange, isLocked, returnFocusTo, focusOnClose, title, description, children, className }: TDialogPanelProps) {
   const block = (event: Event) => {
     if (isLocked) event.preventDefault()
   }
@@ -30,7 +32,10 @@ export default function DialogPanel({ onOpenChange, isLocked, returnFocusTo, tit
           onInteractOutside={block}
           onCloseAutoFocus={(event) => {
             event.preventDefault()
-            returnFocusTo.current?.focus()
+            const elsewhere = focusOnClose?.current
+            if (!elsewhere) return returnFocusTo.current?.focus()
+            elsewhere.focus({ preventScroll: true })
+            elsewhere.scrollIntoView({ block: 'start' })
           }}
           className={cn(
             'fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-xl border border-slate-200 bg-white p-6 shadow-xl',

@@ -1,6 +1,6 @@
 'use client'
 
-import { cloneElement, lazy, Suspense, useRef, type ReactElement } from 'react'
+import { cloneElement, lazy, Suspense, useRef, type ReactElement, type RefObject } from 'react'
 
 // Radix Dialog (focus trap, dismiss layers, scroll lock) is most of a dialog's weight: it loads when a dialog first
 // opens (milliseconds on a fast connection), not with every page that shows a dialog's button.
@@ -17,17 +17,27 @@ type TDialogProps = {
   trigger: ReactElement<React.ComponentProps<'button'>>
   children: React.ReactNode
   className?: string
+  /** When set at close, focus goes to this element (scrolled to the top) instead of back to the trigger. */
+  focusOnClose?: RefObject<HTMLElement | null>
 }
 
 /** A modal dialog (Radix): focus trapped inside, Esc closes, focus returns to the trigger. */
-export function Dialog({ isOpen, onOpenChange, isLocked = false, title, description, trigger, children, className }: TDialogProps) {
+export function Dialog({ isOpen, onOpenChange, isLocked = false, title, description, trigger, children, className, focusOnClose }: TDialogProps) {
   const triggerRef = useRef<HTMLButtonElement>(null)
   return (
     <>
       {cloneElement(trigger, { ref: triggerRef, 'aria-haspopup': 'dialog', 'aria-expanded': isOpen, onClick: () => onOpenChange(true) })}
       {isOpen && (
         <Suspense fallback={null}>
-          <DialogPanel onOpenChange={onOpenChange} isLocked={isLocked} returnFocusTo={triggerRef} title={title} description={description} className={className}>
+          <DialogPanel
+            onOpenChange={onOpenChange}
+            isLocked={isLocked}
+            returnFocusTo={triggerRef}
+            focusOnClose={focusOnClose}
+            title={title}
+            description={description}
+            className={className}
+          >
             {children}
           </DialogPanel>
         </Suspense>

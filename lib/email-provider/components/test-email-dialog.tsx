@@ -1,6 +1,6 @@
 'use client'
 
-import { useState, useTransition } from 'react'
+import { useRef, useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 import { Dialog } from '@/components/ui/dialog'
 import { DialogActions } from '@/components/ui/dialog-actions'
@@ -25,17 +25,6 @@ type TTestEmailDialogProps = {
   isDisabled?: boolean
 }
 
-// The dialog closes (focus goes back to its trigger), then the card scrolls into view and takes the focus.
-function openSenderDomain(closeDialog: () => void) {
-  closeDialog()
-  requestAnimationFrame(() => {
-    const heading = document.getElementById('sender-domain')
-    heading?.scrollIntoView({ block: 'start' })
-    heading?.setAttribute('tabindex', '-1')
-    heading?.focus({ preventScroll: true })
-  })
-}
-
 /** Sends one email with the values in the form (unsaved) and shows how the SMTP conversation went. */
 export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, onOutcome, isDisabled }: TTestEmailDialogProps) {
   const [isOpen, setIsOpen] = useState(false)
@@ -44,6 +33,20 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
   const [outcome, setOutcome] = useState<TTestEmailOutcome>()
   const [isPending, startTransition] = useTransition()
   const router = useRouter()
+  const focusOnClose = useRef<HTMLElement | null>(null)
+
+  const openChange = (next: boolean) => {
+    if (next) focusOnClose.current = null
+    setIsOpen(next)
+  }
+
+  // the dialog closes and the Sender domain card, scrolled into view, takes the focus instead of the trigger
+  const openSenderDomain = () => {
+    const heading = document.getElementById('sender-domain')
+    heading?.setAttribute('tabindex', '-1')
+    focusOnClose.current = heading
+    setIsOpen(false)
+  }
 
   const send = () =>
     startTransition(async () => {
@@ -71,7 +74,8 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
   return (
     <Dialog
       isOpen={isOpen}
-      onOpenChange={setIsOpen}
+      onOpenChange={openChange}
+      focusOnClose={focusOnClose}
       isLocked={isPending}
       title="Send test email"
       description="Sends one email with the settings currently in the form, without saving them."
@@ -106,9 +110,7 @@ export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldE
             {outcome.hint && !outcome.steps?.some((step) => step.hint === outcome.hint) && <p className="mt-0.5">{outcome.hint}</p>}
           </Alert>
         )}
-        {outcome?.steps && outcome.steps.length > 0 && (
-          <DiagnosticSteps steps={outcome.steps} onOpenSenderDomain={() => openSenderDomain(() => setIsOpen(false))} />
-        )}
+        {outcome?.steps && outcome.steps.length > 0 && <DiagnosticSteps steps={outcome.steps} onOpenSenderDomain={openSenderDomain} />}
         <DialogActions>
           <Button type="button" variant="secondary" disabled={isPending} onClick={() => setIsOpen(false)}>
             Close
