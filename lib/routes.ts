@@ -13,6 +13,9 @@ export const routes = {
   signupSent: '/signup/check-email',
   /** The page a console admin's verification email links to (the token is its only key). */
   verifyEmail: (token: string) => `/verify-email?token=${segment(token)}`,
+  forgotPassword: '/forgot-password',
+  /** The page a console admin's password-reset email links to (the token is its only key). */
+  resetPassword: (token: string) => `/reset-password?token=${segment(token)}`,
   /** Sign-in that returns to `next` (a same-origin path) afterwards. */
   loginThen: (next: string) => `/login?next=${encodeURIComponent(next)}`,
   org: (slug: string) => `/orgs/${segment(slug)}`,

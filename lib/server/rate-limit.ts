@@ -25,10 +25,13 @@ export const RATE_LIMIT_POLICIES = {
   'org-user-signup-email': { points: 5, durationSeconds: 60 * 60 },
   'org-user-recover-email': { points: 5, durationSeconds: 60 * 60 },
   'admin-verify-resend': { points: 5, durationSeconds: 60 * 60 },
+  'admin-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
+  'admin-recover-email': { points: 5, durationSeconds: 60 * 60 },
   // past these, across every network, the answer stays the same and no email is sent (see consumeAddressRequestLimits)
   'signup-email-any': { points: 20, durationSeconds: 60 * 60 },
   'org-user-signup-email-any': { points: 20, durationSeconds: 60 * 60 },
   'org-user-recover-email-any': { points: 20, durationSeconds: 60 * 60 },
+  'admin-recover-email-any': { points: 20, durationSeconds: 60 * 60 },
 } satisfies Record<string, TPolicy>
 
 export type TRateLimitName = keyof typeof RATE_LIMIT_POLICIES
@@ -78,7 +81,7 @@ async function consumeEach(checks: Array<[TRateLimitName, string]>): Promise<TRa
 }
 
 /** A request that emails an address: sign-up (console or an organization's) and account recovery. */
-export type TAddressRequest = 'signup' | 'org-user-signup' | 'org-user-recover'
+export type TAddressRequest = 'signup' | 'admin-recover' | 'org-user-signup' | 'org-user-recover'
 
 /**
  * Counts a request that emails `address` from `clientIp`: per IP, per address from the client's network (a stranger's

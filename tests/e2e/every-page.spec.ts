@@ -28,6 +28,8 @@ for (const width of WIDTHS) {
         ['login', '/login'],
         ['signup-check-email', '/signup/check-email'],
         ['verify-email-bad-link', '/verify-email?token=not-a-real-token-but-long-enough-000000000'],
+        ['forgot-password', '/forgot-password'],
+        ['reset-password-bad-link', '/reset-password?token=not-a-real-token-but-long-enough-000000000'],
       ] as const) {
         await anonymous.goto(path)
         await check(anonymous, width.name, name)

@@ -36,7 +36,8 @@ describe('security headers', () => {
   it('sends no Referer from token pages, the origin only elsewhere, and never lets content be sniffed', () => {
     const token = get('/t/acme/verify?token=abc')
     expect(token.headers.get('referrer-policy')).toBe('no-referrer')
-    for (const path of ['/invite/abc', '/verify-email?token=abc']) expect(get(path).headers.get('referrer-policy')).toBe('no-referrer')
+    for (const path of ['/invite/abc', '/verify-email?token=abc', '/reset-password?token=abc'])
+      expect(get(path).headers.get('referrer-policy')).toBe('no-referrer')
     expect(get('/login').headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(token.headers.get('x-content-type-options')).toBe('nosniff')
   })

@@ -26,6 +26,8 @@ type TDetails = {
   waiting?: number
   /** why the system changed a key: its creator's membership */
   reason?: string
+  /** a reset of an account never verified took its membership away */
+  leaves?: boolean
 }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
@@ -52,6 +54,12 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   member_remove: ({ email }) => `Removed ${email ?? 'a member'}`,
   member_leave: () => 'Left the organization',
   member_transfer: ({ email }) => `Transferred ownership to ${email ?? 'a member'}`,
+  admin_password_reset: ({ reason, leaves }) =>
+    reason !== 'unverified-account'
+      ? 'Reset their password by email; every session was signed out'
+      : leaves
+        ? 'Reset the password of an account never verified: its membership and API keys here were removed'
+        : 'Reset the password of an account never verified: its API keys here were revoked',
   delivery_failing: ({ cause, waiting }) =>
     `Email delivery started failing: ${cause ?? 'unknown cause'} (${waiting ?? 0} waiting); owners and admins were alerted`,
   delivery_recovered: () => 'Email delivery works again',

@@ -7,6 +7,7 @@ import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { hashPassword, verifyPassword } from './password'
+import { ADMIN_RESET_TTL_SECONDS, afterAdminPasswordReset, queueAdminPasswordReset, RESET_IDENTIFIER_PREFIX } from './password-reset-hooks'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 
 export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7
@@ -29,7 +30,13 @@ function createAuth(prisma: PrismaClient) {
       minPasswordLength: 10,
       maxPasswordLength: 128,
       password: { hash: hashPassword, verify: verifyPassword },
+      resetPasswordTokenExpiresIn: ADMIN_RESET_TTL_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, token }) => queueAdminPasswordReset(user, token),
+      onPasswordReset: ({ user }) => afterAdminPasswordReset(user),
     },
+    // reset links are kept as SHA-256 only: a database leak yields no usable link
+    verification: { storeIdentifier: { default: 'plain', overrides: { [RESET_IDENTIFIER_PREFIX]: 'hashed' } } },
     session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 * 24 },
     // Login and signup are limited per IP and per email in lib/server/rate-limit (shared by all instances).
     rateLimit: { enabled: false },

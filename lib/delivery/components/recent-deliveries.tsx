@@ -29,6 +29,7 @@ const KIND_LABELS: Record<OutboxKind, string> = {
   admin_verify: 'Admin email verification',
   admin_signup_attempt: 'Admin sign-up attempt',
   owner_notice: 'Owner notice',
+  admin_reset: 'Admin password reset',
 }
 const STATUS_STYLES: Record<OutboxStatus, string> = {
   queued: 'bg-slate-100 text-slate-700',

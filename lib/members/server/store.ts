@@ -58,6 +58,15 @@ export async function findMember(tx: TTransaction | PrismaClient, orgId: string,
   return row ? { role: row.role, email: row.user.email } : null
 }
 
+/** Every membership of the user, each with how many members its organization has. */
+export async function listMembershipsOf(tx: TTransaction, userId: string): Promise<Array<{ orgId: string; role: TRole; memberCount: number }>> {
+  const rows = await tx.membership.findMany({
+    where: { userId },
+    select: { orgId: true, role: true, org: { select: { _count: { select: { memberships: true } } } } },
+  })
+  return rows.map((row) => ({ orgId: row.orgId, role: row.role, memberCount: row.org._count.memberships }))
+}
+
 /** Sets an existing member's role. */
 export async function setRole(tx: TTransaction, orgId: string, userId: string, role: TRole): Promise<void> {
   await tx.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { role } })

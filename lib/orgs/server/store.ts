@@ -35,13 +35,16 @@ export async function findOrgAccess(userId: string, slug: string): Promise<TOrgA
   return membership ? { org: membership.org, role: membership.role as TRole } : null
 }
 
-/** The slug of the first organization the user belongs to (where login lands). */
-export async function findFirstOrgSlug(userId: string): Promise<string | null> {
+/** The first organization the user belongs to (where login lands, whose outbox carries their account's emails). */
+async function findFirstOrg(userId: string): Promise<{ id: string; slug: string } | null> {
   const prisma = await getPrisma()
   const membership = await prisma.membership.findFirst({
     where: { userId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { org: { select: { slug: true } } },
+    select: { org: { select: { id: true, slug: true } } },
   })
-  return membership?.org.slug ?? null
+  return membership?.org ?? null
 }
+
+export const findFirstOrgSlug = async (userId: string) => (await findFirstOrg(userId))?.slug ?? null
+export const findFirstOrgId = async (userId: string) => (await findFirstOrg(userId))?.id ?? null

@@ -19,9 +19,9 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   ].join('; ')
 }
 
-// Pages with single-use tokens in their URLs (org users' verify and reset, invitations, admins' verification): never
-// send them on.
-const TOKEN_PAGE = /^\/(t|invite|verify-email)(\/|$)/
+// Pages with single-use tokens in their URLs (org users' verify and reset, invitations, admins' verification and
+// password reset): never send them on.
+const TOKEN_PAGE = /^\/(t|invite|verify-email|reset-password)(\/|$)/
 
 /** Every security header of an HTML page at `pathname` (CSP included), given the public base URL. */
 export function pageSecurityHeaders(pathname: string, nonce: string, options: { appUrl: string; isDev: boolean }): Record<string, string> {
