@@ -24,8 +24,9 @@ test('sign up creates the admin and organization and lands in the console', asyn
 test('the same organization name gets a unique slug', async ({ page, browser }) => {
   const first = await signUpAdmin(page, 'twin')
   const other = await browser.newPage()
-  await submitSignup(other, { ...uniqueAdmin('twin'), orgName: first.orgName })
-  await other.getByRole('link', { name: 'Continue to the console' }).click()
+  const twin = { ...uniqueAdmin('twin'), orgName: first.orgName }
+  await submitSignup(other, twin)
+  await signIn(other, twin.email, twin.password)
   await expect(other).toHaveURL(new RegExp(`/orgs/${first.slug}-2$`))
 })
 

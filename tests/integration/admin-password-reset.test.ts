@@ -17,14 +17,15 @@ afterAll(closeDatabase)
 const OLD_PASSWORD = 'the first password of all'
 const NEW_PASSWORD = 'a brand new passphrase'
 
-/** A real account (Better Auth's sign-up: password hashed, a session) with an organization of its own. */
+/** A real account (Better Auth's sign-up: password hashed), signed in once, with an organization of its own. */
 async function signedUpAdmin(label: string, verified: boolean) {
   const auth = await getAuth()
   const email = `${label}-${uniqueTag()}@example.test`
-  const { user, token } = await auth.api.signUpEmail({ body: { email, password: OLD_PASSWORD, name: label } })
+  const { user } = await auth.api.signUpEmail({ body: { email, password: OLD_PASSWORD, name: label } })
   if (verified) await (await getPrisma()).user.update({ where: { id: user.id }, data: { emailVerified: true } })
+  await auth.api.signInEmail({ body: { email, password: OLD_PASSWORD } })
   const org = await createOrganizationWithOwner(user.id, `${label} org ${uniqueTag()}`)
-  return { user: { id: user.id, email }, org, sessionToken: token! }
+  return { user: { id: user.id, email }, org }
 }
 
 async function resetLinkOf(orgId: string) {
@@ -104,6 +105,7 @@ describe('Forgot password', () => {
 
     await requestAdminPasswordReset(squatter.user.email)
     const { tokens } = await resetLinkOf(squatter.org.id)
+    expect(await sessionsOf(squatter.user.id)).toBe(1)
     expect(await resetAdminPassword(tokens[0]!, NEW_PASSWORD)).toBe(true)
 
     expect(await sessionsOf(squatter.user.id)).toBe(0)

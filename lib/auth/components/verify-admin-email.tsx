@@ -1,35 +1,52 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState } from 'react'
+import { useState } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
 import { verifyAdminEmailAction } from '@/lib/auth/actions/verify-email'
+import { ZEmailVerification } from '@/lib/org-users/schema'
+import { useActionForm } from '@/components/forms/use-action-form'
+import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
+import { TextField } from '@/components/ui/text-field'
 import { routes } from '@/lib/routes'
 import { AuthCard } from './auth-card'
 import { InvalidAdminVerifyLink } from './invalid-admin-verify-link'
 
 const linkClass = 'rounded font-semibold text-brand-700 hover:text-brand-800'
 
-/** The verification link's page: a **Verify email** button whose POST consumes the link (opening it changes nothing). */
+/**
+ * The verification link's page: **Verify email** with the password chosen at sign-up. Its POST consumes the link
+ * (opening it changes nothing) and signs the admin in, in whichever browser opened it.
+ */
 export function VerifyAdminEmail({ token }: { token: string }) {
-  const [result, formAction, isPending] = useActionState<{ ok: boolean } | null>(() => verifyAdminEmailAction(token), null)
-  if (result && !result.ok) return <InvalidAdminVerifyLink />
-  const consoleLink = (
-    <Link href={routes.home} className={linkClass}>
-      Continue to the console
-    </Link>
-  )
-  if (result) {
-    return (
-      <AuthCard title="Email verified" subtitle="Your email address is confirmed." footer={consoleLink}>
-        <p className="text-sm text-slate-600">Your organizations can now send up to their full volume through the platform’s default provider.</p>
-      </AuthCard>
-    )
-  }
+  const [isLinkInvalid, setIsLinkInvalid] = useState(false)
+  const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
+    resolver: zodResolver(ZEmailVerification),
+    defaultValues: { password: '' },
+    fields: ['password'],
+    action: (values) => verifyAdminEmailAction(token, values),
+    onResult: (result) => 'isLinkInvalid' in result && (setIsLinkInvalid(true), true),
+  })
+
+  if (isLinkInvalid) return <InvalidAdminVerifyLink />
   return (
-    <AuthCard title="Verify your email" subtitle="Confirm that this address belongs to you to finish setting up your Mailgate account." footer={consoleLink}>
-      <form action={formAction}>
-        <Button type="submit" isPending={isPending} className="w-full">
+    <AuthCard
+      title="Verify your email"
+      subtitle="Enter the password you chose at sign-up to confirm this address and sign in to Mailgate."
+      footer={
+        <>
+          Did not sign up, or forgot the password?{' '}
+          <Link href={routes.forgotPassword} className={linkClass}>
+            Reset your password
+          </Link>
+        </>
+      }
+    >
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        {message && <Alert tone="error">{message}</Alert>}
+        <TextField label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register('password')} />
+        <Button type="submit" disabled={!isHydrated} isPending={isSubmitting} className="mt-2 w-full">
           Verify email
         </Button>
       </form>

@@ -3,7 +3,6 @@ import { headers } from 'next/headers'
 import { APIError } from 'better-auth/api'
 import { createOrganizationWithOwner, findFirstOrgSlug } from '@/lib/orgs/server/store'
 import { queueAdminVerification } from './email-verification'
-import { hashPassword } from './password'
 import { getPrisma } from '@/lib/server/db'
 import { failure, type TDomainResult } from '@/lib/forms/domain-result'
 import type { TAuthFailureCode } from '@/lib/auth/messages'
@@ -11,29 +10,20 @@ import { getAuth } from './auth'
 import type { TAdminSignup, TLogin } from '@/lib/auth/schema'
 
 /**
- * Creates the admin (signed in by the session cookie) and their organization, and queues the verification email.
+ * Creates the admin (not signed in: the verification link does that) and their organization, and queues the
+ * verification email.
  * A registered address creates nothing and answers `existing` after the same password hash (about the same time):
  * the action answers both alike and emails that address instead.
  */
 export async function signUpAdmin(input: TAdminSignup): Promise<TDomainResult<{ outcome: 'created' | 'existing' }, TAuthFailureCode>> {
-  const auth = await getAuth()
-  let user: { id: string; email: string }
+  let user: { id: string; email: string } | null
   try {
-    const result = await auth.api.signUpEmail({
-      body: { email: input.email, password: input.password, name: input.email.split('@')[0] ?? input.email },
-      headers: await headers(),
-    })
-    user = result.user
+    user = await createAdminAccount(input.email, input.password)
   } catch (error) {
-    if (error instanceof APIError && String(error.body?.code ?? '').startsWith('USER_ALREADY_EXISTS')) {
-      await hashPassword(input.password)
-      return { ok: true, outcome: 'existing' }
-    }
-    if (error instanceof APIError && error.body?.code === 'PASSWORD_TOO_SHORT') {
-      return failure('password-too-short', 'password')
-    }
+    if (error instanceof APIError && error.body?.code === 'PASSWORD_TOO_SHORT') return failure('password-too-short', 'password')
     throw error
   }
+  if (!user) return { ok: true, outcome: 'existing' }
   const prisma = await getPrisma()
   let orgId: string | undefined
   try {
@@ -46,6 +36,18 @@ export async function signUpAdmin(input: TAdminSignup): Promise<TDomainResult<{ 
     await prisma.user.delete({ where: { id: user.id } }).catch(() => {})
     throw error
   }
+}
+
+/**
+ * Creates a console account (Better Auth's sign-up, which never signs in: auth.ts), or null when the address has one.
+ * Better Auth answers a registered address like a new one, with a made-up user, after the same password hash.
+ */
+export async function createAdminAccount(email: string, password: string): Promise<{ id: string; email: string } | null> {
+  const auth = await getAuth()
+  const { user } = await auth.api.signUpEmail({ body: { email, password, name: email.split('@')[0] ?? email } })
+  const prisma = await getPrisma()
+  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { id: true, email: true } })
+  return stored
 }
 
 /** Signs the admin in; one generic message for a wrong email or password (no account enumeration). */

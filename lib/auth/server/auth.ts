@@ -26,7 +26,8 @@ function createAuth(prisma: PrismaClient) {
     database: prismaAdapter(prisma, { provider: 'postgresql' }),
     emailAndPassword: {
       enabled: true,
-      autoSignIn: true,
+      // a new account is signed in by its verification link, so a sign-up's answer never tells a new address from a known one
+      autoSignIn: false,
       minPasswordLength: 10,
       maxPasswordLength: 128,
       password: { hash: hashPassword, verify: verifyPassword },

@@ -49,11 +49,7 @@ export async function resendAdminVerification(adminId: string, orgId: string): P
 }
 
 /** Whether the link would verify an address (checked by the page's GET, which never consumes it). */
-export async function isAdminVerifyLinkUsable(token: string): Promise<boolean> {
-  const prisma = await getPrisma()
-  const found = await prisma.verification.findFirst({ where: { identifier: identifierOf(token), expiresAt: { gt: new Date() } }, select: { id: true } })
-  return found !== null
-}
+export const isAdminVerifyLinkUsable = async (token: string) => (await findAdminOfVerifyLink(token)) !== null
 
 /** Of the given token hashes (SHA-256 hex), those of verification links that still work (a captured email's links). */
 export async function findUsableAdminVerifyHashes(tokenHashes: readonly string[], now = new Date()): Promise<Set<string>> {
@@ -75,6 +71,14 @@ export async function findCapturedVerification(orgId: string, email: string): Pr
     select: { id: true },
   })
   return found?.id ?? null
+}
+
+/** The address whose verification the link would confirm, or null for an unknown, used or expired link. */
+export async function findAdminOfVerifyLink(token: string): Promise<string | null> {
+  const prisma = await getPrisma()
+  const found = await prisma.verification.findFirst({ where: { identifier: identifierOf(token), expiresAt: { gt: new Date() } }, select: { value: true } })
+  if (!found) return null
+  return (await prisma.user.findUnique({ where: { id: found.value }, select: { email: true } }))?.email ?? null
 }
 
 /** Consumes the link (once) and marks the admin's address verified; false for an unknown, used or expired link. */

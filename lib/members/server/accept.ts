@@ -1,6 +1,7 @@
 import 'server-only'
 import { APIError } from 'better-auth/api'
 import { getAuth } from '@/lib/auth/server/auth'
+import { createAdminAccount } from '@/lib/auth/server/admin-accounts'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
 import { failure } from '@/lib/forms/domain-result'
 import type { TRole } from '@/lib/members/roles'
@@ -38,16 +39,12 @@ export async function acceptInvitationWithPassword(token: string, password: stri
   const preview = await previewInvitation(token)
   if (preview.status !== 'usable') return failure(preview.status)
   if (preview.hasAccount) return failure('account-exists')
-  const auth = await getAuth()
   let user: TActor
   try {
-    const created = await auth.api.signUpEmail({
-      body: { email: preview.email, password, name: preview.email.split('@')[0] ?? preview.email },
-      headers: requestHeaders,
-    })
-    user = { id: created.user.id, email: created.user.email }
+    const created = await createAdminAccount(preview.email, password)
+    if (!created) return failure('account-exists')
+    user = created
   } catch (error) {
-    if (error instanceof APIError && String(error.body?.code ?? '').startsWith('USER_ALREADY_EXISTS')) return failure('account-exists')
     if (error instanceof APIError && error.body?.code === 'PASSWORD_TOO_SHORT') return failure('password-too-short', 'password')
     throw error
   }
@@ -56,6 +53,8 @@ export async function acceptInvitationWithPassword(token: string, password: stri
   try {
     const joined = await join(token, preview, user)
     if (!joined.ok) await undo()
+    // sign-up never signs in (auth.ts): the invitation's link proves the address, so its page does
+    else if (requestHeaders) await (await getAuth()).api.signInEmail({ body: { email: preview.email, password }, headers: requestHeaders })
     return joined
   } catch (error) {
     await undo()

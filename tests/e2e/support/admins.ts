@@ -19,11 +19,11 @@ export async function submitSignup(page: Page, admin: { email: string; password:
   await expect(page).toHaveURL(/\/signup\/check-email$/)
 }
 
-/** Signs up through /signup and continues to the console; returns the admin with their org slug. */
+/** Signs up through /signup, then signs in (sign-up alone never does); returns the admin with their org slug. */
 export async function signUpAdmin(page: Page, label = 'admin'): Promise<TTestAdmin> {
   const admin = uniqueAdmin(label)
   await submitSignup(page, admin)
-  await page.getByRole('link', { name: 'Continue to the console' }).click()
+  await signIn(page, admin.email, admin.password)
   await expect(page).toHaveURL(/\/orgs\/[a-z0-9-]+$/)
   const slug = new URL(page.url()).pathname.split('/')[2]!
   return { ...admin, slug }

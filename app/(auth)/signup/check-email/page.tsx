@@ -22,14 +22,15 @@ export default function SignupSentPage() {
       }
     >
       <div className="flex flex-col gap-4 text-sm text-slate-600">
-        <p>Open the link in it to confirm your email address. If you already had an account, the email tells you how to sign in instead.</p>
-        <p>You can use the console while you wait: a reminder stays on top until your address is confirmed.</p>
-        <Link
-          href={routes.home}
-          className="inline-flex h-9 items-center justify-center rounded-md bg-brand-600 px-3.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        >
-          Continue to the console
-        </Link>
+        <p>Open the link in it and enter the password you just chose: that confirms your address and signs you in, in whichever browser you open it.</p>
+        <p>If you already had an account, the email tells you how to sign in instead. It can take a minute to arrive; check your spam folder too.</p>
+        <p>
+          Or{' '}
+          <Link href={routes.login} className={linkClass}>
+            sign in
+          </Link>{' '}
+          with your password now: a reminder with the emailed link stays on top of the console until your address is confirmed.
+        </p>
       </div>
     </AuthCard>
   )
