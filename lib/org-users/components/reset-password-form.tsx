@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { NewPasswordField } from '@/components/forms/new-password-field'
 import { INVALID_LINK_TITLE, InvalidLinkHelp } from './invalid-link'
+import { SignInLink } from './org-card'
 
 /** Sets a new password with the token of an emailed reset link. */
 export function ResetPasswordForm({ slug, token }: { slug: string; token: string }) {
@@ -26,7 +27,14 @@ export function ResetPasswordForm({ slug, token }: { slug: string; token: string
     },
   })
 
-  if (outcome === 'done') return <Alert tone="success">Your password has been reset.</Alert>
+  if (outcome === 'done') {
+    return (
+      <div className="flex flex-col gap-4">
+        <Alert tone="success">Your password has been reset.</Alert>
+        <SignInLink slug={slug} />
+      </div>
+    )
+  }
   if (outcome === 'invalid-link') {
     return (
       <div className="flex flex-col gap-4">
