@@ -251,6 +251,9 @@ test('sign in after verifying: the account page, Sign out; a wrong password or a
     ])
   await expectNoSeriousViolations(user)
   await screenshotAtBothWidths(user, 'org-user-account')
+  // signed in, the sign-in page goes straight on
+  await user.goto(`/t/${admin.slug}/login`)
+  await expect(user).toHaveURL(new RegExp(`/t/${admin.slug}/account$`))
 
   await user.getByRole('button', { name: 'Sign out' }).click()
   await expect(user).toHaveURL(new RegExp(`/t/${admin.slug}/login$`))
