@@ -102,6 +102,7 @@ test("sign-up and recovery emails arrive from the organization's sender, and aft
   await user.getByLabel('New password', { exact: true }).fill('second password 2')
   await user.getByRole('button', { name: 'Reset password' }).click()
   await expect(user.getByText('Your password has been reset')).toBeVisible()
+  await expect(user.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute('href', `/t/${admin.slug}/login`)
   if (canQueryDatabase()) {
     const after = await sql(`select "passwordHash" from org_user where email = $1`, [email])
     expect(after[0]!.passwordHash).not.toBe(before[0]!.passwordHash)
