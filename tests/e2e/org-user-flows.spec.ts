@@ -220,6 +220,11 @@ test('sign in after verifying: the account page, Sign out; a wrong password or a
   await user.getByRole('button', { name: 'Resend email' }).click()
   await expect(user.getByRole('status').filter({ hasText: 'Sent again' })).toBeVisible()
   await expect.poll(() => mailTo(platformSmtp, email).length).toBe(2)
+  await expectNoSeriousViolations(user)
+  await user.getByLabel('Email', { exact: true }).fill('')
+  await user.getByRole('button', { name: 'Sign in' }).click()
+  await expect(user.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/Enter your email address/)
+  await expect(user.getByRole('button', { name: 'Resend email' })).toHaveCount(0) // only beside its own message
 
   // the newest link verifies (the resend replaced the first); its page ends with Sign in
   await user.goto(linkIn(mailTo(platformSmtp, email)[1]!, `${appUrl()}/t/${admin.slug}/verify?token=`))

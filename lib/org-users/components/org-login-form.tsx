@@ -13,21 +13,22 @@ import { useResendEmail } from './resend-email'
 
 /** Signs a user in to an organization, then continues to `next` (checked on the server) or their account. */
 export function OrgLoginForm({ slug, next }: { slug: string; next?: string }) {
-  // the credentials of an unverified account, kept for **Resend email** (the sign-up's own request and limits)
-  const [unverified, setUnverified] = useState<TOrgUserLogin>()
+  // the credentials of an unverified account and the words saying so, kept for **Resend email** (the sign-up's own
+  // request and limits) while those words are the form's message
+  const [unverified, setUnverified] = useState<{ values: TOrgUserLogin; message?: string }>()
   const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
     resolver: zodResolver(ZOrgUserLogin),
     defaultValues: { email: '', password: '' },
     fields: ['email', 'password'],
     action: (values) => signInOrgUserAction(slug, values, next),
-    onResult: (result, values) => setUnverified('isUnverified' in result ? values : undefined),
+    onResult: (result, values) => setUnverified('isUnverified' in result ? { values, message: result.message } : undefined),
   })
-  const resend = useResendEmail(() => signUpOrgUserAction(slug, unverified ?? form.getValues()))
+  const resend = useResendEmail(() => signUpOrgUserAction(slug, unverified?.values ?? form.getValues()))
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {message && <Alert tone="error">{message}</Alert>}
-      {unverified && message && (
+      {unverified && message === unverified.message && (
         <div className="flex flex-col gap-4">
           {resend.outcomeAlert}
           <div>{resend.button}</div>
