@@ -2,8 +2,8 @@
 
 const segment = (value: string) => encodeURIComponent(value)
 
-/** The organization's users' own pages (sign-up, verification, recovery, reset). */
-export type TOrgUserPage = 'signup' | 'verify' | 'recover' | 'reset'
+/** The organization's users' own pages (sign-up, verification, recovery, reset, sign-in, their account). */
+export type TOrgUserPage = 'signup' | 'verify' | 'recover' | 'reset' | 'login' | 'account'
 
 export const routes = {
   home: '/',
@@ -28,4 +28,6 @@ export const routes = {
   /** The page an invitation email links to (the token is the invitation's only key). */
   invitation: (token: string) => `/invite/${segment(token)}`,
   orgUserPage: (slug: string, page: TOrgUserPage) => `/t/${segment(slug)}/${page}`,
+  /** An org user's sign-in that returns to `next` (a path under /t/<slug>/) afterwards. */
+  orgUserLoginThen: (slug: string, next: string) => `/t/${segment(slug)}/login?next=${encodeURIComponent(next)}`,
 } as const

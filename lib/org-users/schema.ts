@@ -7,6 +7,8 @@ const ZEmail = ZLogin.shape.email
 const ZNewPassword = ZAdminSignup.shape.password
 
 export const ZOrgUserSignup = z.object({ email: ZEmail, password: ZNewPassword })
+// Signing in checks the password, whatever its length: the console's sign-in rule.
+export const ZOrgUserLogin = ZLogin
 export const ZRecoveryRequest = z.pick(ZOrgUserSignup, { email: true })
 export const ZPasswordReset = z.pick(ZOrgUserSignup, { password: true })
 // Verifying proves the password chosen at sign-up is known too: someone else may have signed the address up.
@@ -16,6 +18,7 @@ export const ZEmailVerification = z.object({ password: z.string().check(z.minLen
 export const ZLinkToken = z.string().check(z.minLength(20), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/))
 
 export type TOrgUserSignup = z.infer<typeof ZOrgUserSignup>
+export type TOrgUserLogin = z.infer<typeof ZOrgUserLogin>
 export type TRecoveryRequest = z.infer<typeof ZRecoveryRequest>
 export type TPasswordReset = z.infer<typeof ZPasswordReset>
 export type TEmailVerification = z.infer<typeof ZEmailVerification>

@@ -21,9 +21,12 @@ export const RATE_LIMIT_POLICIES = {
   'invite-org': { points: 30, durationSeconds: 60 * 60 },
   'org-user-signup-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'org-user-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
+  'org-user-login-ip': { points: 30, durationSeconds: 15 * 60, perIp: true },
   'api-key': { points: 300, durationSeconds: 60 },
   'org-user-signup-email': { points: 5, durationSeconds: 60 * 60 },
   'org-user-recover-email': { points: 5, durationSeconds: 60 * 60 },
+  // per address and client network: another network's guesses never lock the person out of their own
+  'org-user-login-email': { points: 10, durationSeconds: 15 * 60 },
   'admin-verify-resend': { points: 5, durationSeconds: 60 * 60 },
   'admin-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'admin-recover-email': { points: 5, durationSeconds: 60 * 60 },
@@ -101,6 +104,24 @@ export async function consumeAddressRequestLimits(
   const ceiling = await consumeEach([[`${request}-email-any`, address]])
   return { ok: true, sendEmail: ceiling.ok }
 }
+
+/**
+ * Counts an org user's sign-in attempt on `address` from `clientIp`: per IP, then per address from the client's network,
+ * like consumeAddressRequestLimits (no ceiling across networks: nothing is sent, and the right password must still work).
+ */
+export function consumeSignInLimits(clientIp: string, address: string): Promise<TRateLimitOutcome> {
+  return consumeRateLimits([
+    ['org-user-login-ip', clientIp],
+    ['org-user-login-email', signInKey(clientIp, address)],
+  ])
+}
+
+/** Forgets the sign-in attempts on `address` from the client's network (after the right password). */
+export function forgetSignInAttempts(clientIp: string, address: string): Promise<void> {
+  return resetRateLimit('org-user-login-email', signInKey(clientIp, address))
+}
+
+const signInKey = (clientIp: string, address: string) => `${clientNetwork(clientIp)}|${address}`
 
 export type TRateLimitState = { ok: boolean; limit: number; remaining: number; resetSeconds: number }
 

@@ -11,6 +11,21 @@ test('auth pages pass axe', async ({ page }) => {
   await expectNoSeriousViolations(page)
 })
 
+test("an organization's sign-in page passes axe: empty, with field errors, with a refused sign-in", async ({ page, browser }) => {
+  const admin = await signUpAdmin(page, 'axe-org-login')
+  const user = await (await browser.newContext()).newPage()
+  await user.goto(`/t/${admin.slug}/login`)
+  await expectNoSeriousViolations(user)
+  await user.getByRole('button', { name: 'Sign in' }).click()
+  await expect(user.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/Enter your email address/)
+  await expectNoSeriousViolations(user)
+  await user.getByLabel('Email', { exact: true }).fill('nobody@people.test')
+  await user.getByLabel('Password', { exact: true }).fill('not a password')
+  await user.getByRole('button', { name: 'Sign in' }).click()
+  await expect(user.getByRole('main').getByRole('alert')).toHaveText('Incorrect email or password.')
+  await expectNoSeriousViolations(user)
+})
+
 test('the Email Provider page passes axe: default, with errors, with the dialog open', async ({ page }) => {
   const admin = await signUpAdmin(page, 'axe')
   await expectNoSeriousViolations(page)

@@ -50,6 +50,7 @@ for (const width of WIDTHS) {
       for (const [name, path] of [
         ['org-user-signup', `/t/${admin.slug}/signup`],
         ['org-user-recover', `/t/${admin.slug}/recover`],
+        ['org-user-login', `/t/${admin.slug}/login`],
         ['org-user-reset-bad-link', `/t/${admin.slug}/reset?token=not-a-real-token-but-long-enough-000000000`],
         ['org-user-verify-bad-link', `/t/${admin.slug}/verify?token=not-a-real-token-but-long-enough-000000000`],
         ['org-user-unknown-org', '/t/no-such-organization-here/signup'],

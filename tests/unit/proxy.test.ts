@@ -105,7 +105,7 @@ describe('a full password-hash queue', () => {
     const accepted = Array.from({ length: MAX_WAITING_HASHES + 2 }, () => hashPassword('correct horse battery'))
     expect(isHashQueueFull()).toBe(true)
     const action = { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' }
-    for (const path of ['/login', '/signup', '/invite/abc', '/t/acme/signup', '/t/acme/reset']) {
+    for (const path of ['/login', '/signup', '/invite/abc', '/t/acme/signup', '/t/acme/reset', '/t/acme/login']) {
       const response = post(path, action)
       expect(response.status, path).toBe(503)
       expect(response.headers.get('retry-after')).toBe(String(HASH_BUSY_RETRY_AFTER_SECONDS))
@@ -121,6 +121,7 @@ describe('a full password-hash queue', () => {
     // reading pages, other actions and the org users' recovery (which hashes nothing) go on
     expect(get('/login').status).toBe(200)
     expect(post('/t/acme/recover', action).status).toBe(200)
+    expect(post('/t/acme/account', action).status).toBe(200) // Sign out
     expect(post('/orgs/acme/settings/email-provider', { ...action, cookie: 'better-auth.session_token=x' }).status).toBe(200)
     await Promise.all(accepted)
     expect(post('/login', action).status).toBe(200)

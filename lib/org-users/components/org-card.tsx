@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { routes } from '@/lib/routes'
 
 type TOrgCardProps = { orgName?: string; title: string; subtitle?: React.ReactNode; footer?: React.ReactNode; children?: React.ReactNode }
 
@@ -31,6 +32,15 @@ export function OrgLink({ href, children }: { href: string; children: React.Reac
     <Link href={href} className="rounded font-semibold text-brand-700 hover:text-brand-800">
       {children}
     </Link>
+  )
+}
+
+/** The **Sign in** link that ends a finished verification or reset: the organization's sign-in page. */
+export function SignInLink({ slug }: { slug: string }) {
+  return (
+    <p className="text-sm text-slate-600">
+      <OrgLink href={routes.orgUserPage(slug, 'login')}>Sign in</OrgLink>
+    </p>
   )
 }
 

@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/text-field'
 import { routes } from '@/lib/routes'
 import { INVALID_LINK_TITLE, InvalidLinkHelp } from './invalid-link'
-import { OrgCard, OrgLink } from './org-card'
+import { OrgCard, OrgLink, SignInLink } from './org-card'
 
 type TVerifyEmailCardProps = { orgName: string; slug: string; token: string }
 
@@ -33,8 +33,13 @@ export function VerifyEmailCard({ orgName, slug, token }: TVerifyEmailCardProps)
     },
   })
 
-  if (outcome === 'done')
-    return <OrgCard orgName={orgName} title="Email verified" subtitle={`Your email address is confirmed and your ${orgName} account is ready.`} />
+  if (outcome === 'done') {
+    return (
+      <OrgCard orgName={orgName} title="Email verified" subtitle={`Your email address is confirmed and your ${orgName} account is ready.`}>
+        <SignInLink slug={slug} />
+      </OrgCard>
+    )
+  }
   if (outcome === 'invalid-link') {
     return (
       <OrgCard orgName={orgName} title={INVALID_LINK_TITLE}>

@@ -1,4 +1,5 @@
 import 'server-only'
+import { randomBytes } from 'node:crypto'
 import { hashPassword, verifyPassword } from '@/lib/auth/server/password'
 import type { THashReservation } from '@/lib/auth/server/hash-queue'
 import { getPrisma } from '@/lib/server/db'
@@ -8,9 +9,10 @@ import { enqueueEmail } from '@/lib/delivery/server/outbox/outbox'
 import { resetPassword as resetPasswordEmail } from '@/lib/mail/server/templates/reset-password'
 import { signupAttempt } from '@/lib/mail/server/templates/signup-attempt'
 import { verifyEmail } from '@/lib/mail/server/templates/verify-email'
-import type { TEmailVerification, TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
-import type { TLinkResult, TVerifyResult } from '@/lib/org-users/types'
+import type { TEmailVerification, TOrgUserLogin, TOrgUserSignup, TPasswordReset, TRecoveryRequest } from '@/lib/org-users/schema'
+import type { TLinkResult, TSignInResult, TVerifyResult } from '@/lib/org-users/types'
 import * as store from './store'
+import { createSession, deleteSession, deleteUserSessions, findSession, type TOrgUserSession } from './sessions'
 import { hashToken, issueToken, type TTokenPurpose } from './tokens'
 import { routes, type TOrgUserPage } from '@/lib/routes'
 
@@ -149,6 +151,38 @@ export async function resetPassword(org: TPublicOrg, token: string, input: TPass
     await store.setPasswordHash(tx, orgUserId, passwordHash)
     await store.markEmailVerified(tx, orgUserId, now)
     await store.revokeTokens(tx, orgUserId, 'reset', now)
+    // whoever knew the old password is signed out everywhere
+    await deleteUserSessions(tx, orgUserId)
     return { ok: true }
   })
+}
+
+// A hash no password matches, checked when the address is unknown so that its answer takes as long as a wrong
+// password's (made once per process, on first need; kept only once made, so a full hash queue is not remembered).
+let unknownUserHash: string | undefined
+async function hashForUnknownUser(): Promise<string> {
+  return (unknownUserHash ??= await hashPassword(randomBytes(32).toString('base64url')))
+}
+
+/**
+ * Signs a user in and starts their session. A wrong password and an unknown address answer alike, after a password
+ * check each; "verify first" is told only to whoever knows the password of the unverified account.
+ */
+export async function signInOrgUser(org: TPublicOrg, input: TOrgUserLogin, ipNetwork: string | null): Promise<TSignInResult> {
+  const user = await store.findOrgUserCredentials(org.id, normalizeEmail(input.email))
+  const hash = user?.passwordHash ?? (await hashForUnknownUser())
+  const isMatch = await verifyPassword({ hash, password: input.password })
+  if (!user || !isMatch) return { ok: false, reason: 'bad-credentials' }
+  if (!user.isVerified) return { ok: false, reason: 'unverified' }
+  return { ok: true, ...(await createSession(user.id, ipNetwork)) }
+}
+
+/** The user signed in to `org` with the session cookie's `token`, or null (none, unknown, expired). */
+export async function findSignedInUser(org: TPublicOrg, token: string | undefined): Promise<TOrgUserSession | null> {
+  return token ? findSession(org.id, token) : null
+}
+
+/** Ends the session of the cookie's `token` in `org`. */
+export async function signOutOrgUser(org: TPublicOrg, token: string | undefined): Promise<void> {
+  if (token) await deleteSession(org.id, token)
 }

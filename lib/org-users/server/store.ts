@@ -42,6 +42,16 @@ export async function findOrgUser(orgId: string, email: string): Promise<{ id: s
   return user && { id: user.id, isVerified: user.emailVerifiedAt !== null }
 }
 
+/** What signing in checks: the user's id, password hash and whether the address is verified, or null. */
+export async function findOrgUserCredentials(orgId: string, email: string): Promise<{ id: string; passwordHash: string; isVerified: boolean } | null> {
+  const prisma = await getPrisma()
+  const user = await prisma.orgUser.findUnique({
+    where: { orgId_email: { orgId, email } },
+    select: { id: true, passwordHash: true, emailVerifiedAt: true },
+  })
+  return user && { id: user.id, passwordHash: user.passwordHash, isVerified: user.emailVerifiedAt !== null }
+}
+
 /** Replaces the password of a user whose address is still unverified (a verified one is left alone). */
 export async function replacePendingPassword(tx: TTransaction, orgUserId: string, passwordHash: string) {
   await tx.orgUser.updateMany({ where: { id: orgUserId, emailVerifiedAt: null }, data: { passwordHash } })
