@@ -8,7 +8,23 @@ export TEST_PG_URL="${TEST_PG_URL:-postgresql://postgres:postgres@127.0.0.1:5432
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 source scripts/test-prerequisites.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started_at=$SECONDS
+step() { printf '\n\033[1m== %s\033[0m (at %ds)\n' "$*" "$((SECONDS - started_at))"; }
+
+# Runs two suites side by side (each mostly waits on its own database and sockets), then prints each one's output
+# in turn; fails when either failed.
+side_by_side() {
+  local logs; logs=$(mktemp -d -t console-suites-XXXXXX)
+  (eval "$1") > "$logs/a.log" 2>&1 & local a=$!
+  (eval "$2") > "$logs/b.log" 2>&1 & local b=$!
+  local a_rc=0 b_rc=0
+  wait "$a" || a_rc=$?
+  wait "$b" || b_rc=$?
+  printf '\n\033[1m-- %s\033[0m\n' "$1"; cat "$logs/a.log"
+  printf '\n\033[1m-- %s\033[0m\n' "$2"; cat "$logs/b.log"
+  rm -rf "$logs"
+  [ "$a_rc" = 0 ] && [ "$b_rc" = 0 ]
+}
 
 step "Prerequisites"
 ensure_chromium
@@ -23,8 +39,8 @@ step "Type check";                 npx tsc --noEmit
 step "Lint";                       npx eslint . --max-warnings 0
 step "Formatting";                 npx prettier --check .
 step "Unit";                       npx vitest run --project unit
-step "Integration (PGlite)";       TEST_DB=pglite npx vitest run --project integration
-step "Integration (PostgreSQL)";   TEST_DB=postgres npx vitest run --project integration
+step "Integration (PGlite and PostgreSQL, side by side)"
+side_by_side 'TEST_DB=pglite npx vitest run --project integration' 'TEST_DB=postgres npx vitest run --project integration'
 
 step "Production build"
 npx next build
