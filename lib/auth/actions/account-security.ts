@@ -8,6 +8,7 @@ import type { TDomainFailure } from '@/lib/forms/domain-result'
 import { changeAdminPassword } from '@/lib/auth/server/account-password'
 import { signOutOtherAdminSessions } from '@/lib/auth/server/admin-sessions'
 import { unlessHashQueueFull } from '@/lib/auth/server/hash-queue'
+import { qrCodeDataUrl } from '@/lib/auth/server/qr-code'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { confirmTwoFactorSetup, startTwoFactorSetup, turnOffTwoFactor } from '@/lib/auth/server/two-factor'
@@ -40,14 +41,14 @@ export async function changePasswordAction(input: unknown): Promise<TActionResul
 }
 
 /** Turn on two-factor, first step: the password; answers the secret for the authenticator app. */
-export async function startTwoFactorAction(input: unknown): Promise<TActionResult<{ totpURI: string; secret: string }>> {
+export async function startTwoFactorAction(input: unknown): Promise<TActionResult<{ qrCode: string; secret: string }>> {
   const parsed = ZConfirmPassword.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
   if (!(await getCurrentAdmin())) return signedOut
   const requestHeaders = await headers()
   const result = await withPasswordCheck(() => startTwoFactorSetup(requestHeaders, parsed.data.password))
   if (!result.ok) return result
-  return { ok: true, totpURI: result.totpURI, secret: result.secret }
+  return { ok: true, qrCode: await qrCodeDataUrl(result.totpURI), secret: result.secret }
 }
 
 /** Turn on two-factor, second step: a code from the app; answers the recovery codes, this once. */

@@ -1,9 +1,10 @@
 import 'server-only'
 import { describeDevice } from '@/lib/auth/device-summary'
+import type { TAdminSession } from '@/lib/auth/admin-session-view'
 import { clientNetwork } from '@/lib/server/net/ip-bucket'
 import { getAuth } from './auth'
 
-export type TAdminSession = { id: string; device: string; network: string | null; lastSeenAt: Date; isCurrent: boolean }
+export type { TAdminSession }
 
 /** The signed-in admin's sessions, most recently seen first; the one making this request is `isCurrent`. */
 export async function listAdminSessions(requestHeaders: Headers): Promise<TAdminSession[]> {
