@@ -36,7 +36,6 @@ export async function changePasswordAction(input: unknown): Promise<TActionResul
   const requestHeaders = await headers()
   const result = await withPasswordCheck(() => changeAdminPassword(requestHeaders, parsed.data))
   if (!result.ok) return result
-  revalidatePath(routes.accountSecurity)
   return { ok: true }
 }
 
