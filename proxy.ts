@@ -12,7 +12,7 @@ const appOrigin = new URL(env.APP_URL).origin
 
 // Every request but static assets passes here: malformed ones are refused with a 4xx before the framework can throw
 // on them; pages get a fresh CSP nonce (Next reads it from the request's Content-Security-Policy header and puts it on
-// its scripts) and the security headers; /orgs/ without a session cookie goes straight to /login (pages still verify
+// its scripts) and the security headers; /orgs/ and /account/ without a session cookie go straight to /login (pages still verify
 // the session itself); X-Client-IP is kept only when scripts/start.mjs set it. While the password-hash queue is full, posts that would hash get a 503 with Retry-After.
 export function proxy(request: NextRequest) {
   const rejection = findRejection(request, appOrigin)
@@ -34,7 +34,7 @@ export function proxy(request: NextRequest) {
   if (mayHashPassword(request.method, pathname) && isHashQueueFull()) {
     return busyResponse(request.headers.has('next-action'), HASH_BUSY_RETRY_AFTER_SECONDS, { ...security, 'X-Request-Id': requestId })
   }
-  if (pathname.startsWith('/orgs/') && !getSessionCookie(request)) {
+  if ((pathname.startsWith('/orgs/') || pathname === '/account' || pathname.startsWith('/account/')) && !getSessionCookie(request)) {
     const login = new URL('/login', request.url)
     login.searchParams.set('next', path)
     return withHeaders(NextResponse.redirect(login), security)

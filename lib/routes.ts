@@ -18,6 +18,9 @@ export const routes = {
   resetPassword: (token: string) => `/reset-password?token=${segment(token)}`,
   /** Sign-in that returns to `next` (a same-origin path) afterwards. */
   loginThen: (next: string) => `/login?next=${encodeURIComponent(next)}`,
+  /** Sign-in's second step (two-factor on): the code from the authenticator app or a recovery code, then `next`. */
+  loginCode: (next?: string) => `/login?step=code${next ? `&next=${encodeURIComponent(next)}` : ''}`,
+  accountSecurity: '/account/security',
   org: (slug: string) => `/orgs/${segment(slug)}`,
   emailProvider: (slug: string) => `/orgs/${segment(slug)}/settings/email-provider`,
   apiKeys: (slug: string) => `/orgs/${segment(slug)}/settings/api-keys`,

@@ -64,7 +64,10 @@ function SidebarContent({ org, admin, role, orgs = [] }: Omit<TConsoleShellProps
           {admin.email}
         </p>
         <p className="px-2 text-xs text-slate-600 capitalize">{role}</p>
-        <form action={signOutAction} className="mt-2">
+        <div className="mt-2">
+          <SidebarNav label="Account" groups={[{ label: 'Account', links: [{ href: routes.accountSecurity, label: 'Security' }], isLabelHidden: true }]} />
+        </div>
+        <form action={signOutAction} className="mt-0.5">
           <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
             Sign out
           </button>

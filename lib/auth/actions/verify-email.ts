@@ -25,5 +25,6 @@ export async function verifyAdminEmailAction(token: unknown, input: unknown): Pr
   if (!signedIn.ok) return signedIn
   // a second POST of the same link a moment ago verified it already: signed in all the same
   await verifyAdminEmail(parsedToken.data)
+  if (signedIn.twoFactor) redirect(routes.loginCode())
   redirect(signedIn.slug ? routes.org(signedIn.slug) : routes.home)
 }

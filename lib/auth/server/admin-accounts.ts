@@ -50,12 +50,20 @@ export async function createAdminAccount(email: string, password: string): Promi
   return stored
 }
 
-/** Signs the admin in; one generic message for a wrong email or password (no account enumeration). */
-export async function signInAdmin(input: TLogin): Promise<TDomainResult<{ slug: string | null }, TAuthFailureCode>> {
+/** Where a right password leads: the console (session started), or the second step when two-factor is on. */
+export type TSignInOutcome = { twoFactor: false; slug: string | null } | { twoFactor: true }
+
+/**
+ * Signs the admin in; one generic message for a wrong email or password (no account enumeration). With two-factor on,
+ * no session starts yet: Better Auth sets its short-lived two-factor cookie and the code completes the sign-in.
+ */
+export async function signInAdmin(input: TLogin): Promise<TDomainResult<TSignInOutcome, TAuthFailureCode>> {
   const auth = await getAuth()
   try {
     const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() })
-    return { ok: true, slug: await findFirstOrgSlug(result.user.id) }
+    if ('twoFactorRedirect' in result && result.twoFactorRedirect) return { ok: true, twoFactor: true }
+    if (!('user' in result)) throw new Error('sign-in answered neither a session nor a two-factor step')
+    return { ok: true, twoFactor: false, slug: await findFirstOrgSlug(result.user.id) }
   } catch (error) {
     if (error instanceof APIError && error.status !== 'INTERNAL_SERVER_ERROR') {
       return failure('bad-credentials')

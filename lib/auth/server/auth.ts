@@ -3,6 +3,7 @@ import { hkdfSync } from 'node:crypto'
 import { betterAuth } from 'better-auth'
 import { prismaAdapter } from 'better-auth/adapters/prisma'
 import { nextCookies } from 'better-auth/next-js'
+import { twoFactor } from 'better-auth/plugins'
 import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
@@ -42,8 +43,11 @@ function createAuth(prisma: PrismaClient) {
     // Login and signup are limited per IP and per email in lib/server/rate-limit (shared by all instances).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    advanced: { useSecureCookies: env.APP_URL.startsWith('https://') },
-    plugins: [nextCookies()],
+    // sessions record the address scripts/start.mjs determined (proxy.ts drops a client-sent X-Client-IP), never X-Forwarded-For
+    advanced: { useSecureCookies: env.APP_URL.startsWith('https://'), ipAddress: { ipAddressHeaders: ['x-client-ip'] } },
+    // TOTP from an authenticator app, ten recovery codes; the plugin keeps both encrypted with the auth secret (the
+    // codes are read back to compare them, so they cannot be hashed). nextCookies stays last.
+    plugins: [twoFactor({ issuer: 'Mailgate', backupCodeOptions: { amount: 10, storeBackupCodes: 'encrypted' } }), nextCookies()],
   })
 }
 

@@ -1,0 +1,50 @@
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { getCurrentAdmin } from '@/lib/auth/server/session'
+import { isTwoFactorOn } from '@/lib/auth/server/two-factor'
+import { listAdminSessions } from '@/lib/auth/server/admin-sessions'
+import { listOrgsOf } from '@/lib/members/server/store'
+import { ConsoleShell } from '@/components/console/console-shell'
+import { SecuritySection } from '@/lib/auth/components/account/security-section'
+import { ChangePasswordForm } from '@/lib/auth/components/account/change-password-form'
+import { TwoFactorSection } from '@/lib/auth/components/account/two-factor-section'
+import { SessionsList } from '@/lib/auth/components/account/sessions-section'
+import { routes } from '@/lib/routes'
+
+export const metadata = { title: 'Security' }
+
+export default async function AccountSecurityPage() {
+  const admin = await getCurrentAdmin()
+  if (!admin) redirect(routes.loginThen(routes.accountSecurity))
+  const [orgs, isOn, sessions] = await Promise.all([listOrgsOf(admin.id), isTwoFactorOn(admin.id), listAdminSessions(await headers())])
+  const content = (
+    <div className="flex max-w-4xl flex-col gap-6">
+      <header>
+        <p className="text-sm font-medium text-slate-500">Account</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Security</h1>
+        <p className="mt-2 max-w-prose text-sm text-slate-600">How you sign in to Mailgate as {admin.email}, and where you are signed in.</p>
+      </header>
+      <SecuritySection id="change-password" title="Change password" description="Changing your password signs you out everywhere else.">
+        <ChangePasswordForm />
+      </SecuritySection>
+      <SecuritySection
+        id="two-factor"
+        title="Two-factor authentication"
+        description="Ask for a code from an authenticator app, such as 1Password, Google Authenticator or Authy, after your password."
+      >
+        <TwoFactorSection isOn={isOn} />
+      </SecuritySection>
+      <SecuritySection id="sessions" title="Sessions" description="The browsers signed in to your account.">
+        <SessionsList sessions={sessions} now={new Date()} />
+      </SecuritySection>
+    </div>
+  )
+  // the console's frame around the admin's first organization (the sidebar needs one); every admin has one from sign-up
+  const first = orgs[0]
+  if (!first) return <main className="mx-auto min-h-screen max-w-4xl px-4 py-8">{content}</main>
+  return (
+    <ConsoleShell org={first} admin={admin} role={first.role} orgs={orgs}>
+      {content}
+    </ConsoleShell>
+  )
+}

@@ -1,0 +1,39 @@
+// Shared by the Account › Security forms and the second sign-in step (zodResolver) and their Server Actions (safeParse).
+import { z } from 'zod/mini'
+
+const ZCurrentPassword = z.string().check(z.minLength(1, 'Enter your current password'), z.maxLength(128, 'Passwords are at most 128 characters'))
+
+export const ZChangePassword = z.object({
+  currentPassword: ZCurrentPassword,
+  newPassword: z.string().check(z.minLength(10, 'Use at least 10 characters'), z.maxLength(128, 'Passwords are at most 128 characters')),
+})
+
+/** Turning two-factor on or off asks for the password. */
+export const ZConfirmPassword = z.object({
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(128, 'Passwords are at most 128 characters')),
+})
+
+/** A six-digit code from the authenticator app (spaces a user types between the digits are dropped). */
+export const ZTotpCode = z.object({
+  code: z.string().check(
+    z.overwrite((value) => value.replace(/\s+/g, '')),
+    z.minLength(1, 'Enter the 6-digit code from your authenticator app'),
+    z.regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app'),
+  ),
+})
+
+/** A recovery code as shown at setup (xxxxx-xxxxx); letters and digits, the dash as shown. */
+export const ZRecoveryCode = z.object({
+  code: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter one of your recovery codes'),
+      z.regex(/^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/, 'Enter a recovery code as shown, like abc12-3de45'),
+    ),
+})
+
+export type TChangePassword = z.infer<typeof ZChangePassword>
+export type TConfirmPassword = z.infer<typeof ZConfirmPassword>
+export type TTotpCode = z.infer<typeof ZTotpCode>
+export type TRecoveryCode = z.infer<typeof ZRecoveryCode>
