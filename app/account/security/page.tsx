@@ -13,9 +13,12 @@ import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Security' }
 
-export default async function AccountSecurityPage() {
+type TPageProps = { searchParams: Promise<{ 'password-changed'?: string | string[] }> }
+
+export default async function AccountSecurityPage({ searchParams }: TPageProps) {
   const admin = await getCurrentAdmin()
   if (!admin) redirect(routes.loginThen(routes.accountSecurity))
+  const passwordChanged = (await searchParams)['password-changed']
   const [orgs, isOn, sessions] = await Promise.all([listOrgsOf(admin.id), isTwoFactorOn(admin.id), listAdminSessions(await headers())])
   const content = (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -25,7 +28,7 @@ export default async function AccountSecurityPage() {
         <p className="mt-2 max-w-prose text-sm text-slate-600">How you sign in to Mailgate as {admin.email}, and where you are signed in.</p>
       </header>
       <SecuritySection id="change-password" title="Change password" description="Changing your password signs you out everywhere else.">
-        <ChangePasswordForm />
+        <ChangePasswordForm key={String(passwordChanged)} wasChanged={passwordChanged !== undefined} />
       </SecuritySection>
       <SecuritySection
         id="two-factor"

@@ -1,5 +1,7 @@
 'use server'
 
+import { redirect } from 'next/navigation'
+
 import { headers } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { ZChangePassword, ZConfirmPassword, ZTotpCode } from '@/lib/auth/account-schema'
@@ -36,7 +38,8 @@ export async function changePasswordAction(input: unknown): Promise<TActionResul
   const requestHeaders = await headers()
   const result = await withPasswordCheck(() => changeAdminPassword(requestHeaders, parsed.data))
   if (!result.ok) return result
-  return { ok: true }
+  // the session's cookie changed: a fresh form that says so (each change its own, so the form starts over)
+  redirect(`${routes.accountSecurity}?password-changed=${Date.now()}`)
 }
 
 /** Turn on two-factor, first step: the password; answers the secret for the authenticator app. */

@@ -11,8 +11,8 @@ import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 
 /** Change password: the current one, a new one; every other session is signed out. */
-export function ChangePasswordForm() {
-  const [isChanged, setIsChanged] = useState(false)
+export function ChangePasswordForm({ wasChanged = false }: { wasChanged?: boolean }) {
+  const [isChanged, setIsChanged] = useState(wasChanged)
   const { form, errors, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
     resolver: zodResolver(ZChangePassword),
     defaultValues: { currentPassword: '', newPassword: '' },

@@ -17,11 +17,18 @@ type TStep =
   | { name: 'turn-off' }
   | { name: 'turned-off' }
 
+// The recovery codes until Done: confirming sets a new session cookie, and the page's refresh that follows may mount
+// this section anew; the codes must still be on screen then (kept in this tab's memory only).
+let shownRecoveryCodes: string[] | null = null
+
 /** Two-factor authentication with an authenticator app: turn on (password, scan, code, recovery codes) or off (password). */
 export function TwoFactorSection({ isOn }: { isOn: boolean }) {
-  const [step, setStep] = useState<TStep>({ name: 'idle' })
+  const [step, setStep] = useState<TStep>(() => (shownRecoveryCodes ? { name: 'codes', recoveryCodes: shownRecoveryCodes } : { name: 'idle' }))
   const router = useRouter()
-  const idle = () => setStep({ name: 'idle' })
+  const idle = () => {
+    shownRecoveryCodes = null
+    setStep({ name: 'idle' })
+  }
 
   if (step.name === 'password')
     return (
@@ -34,7 +41,15 @@ export function TwoFactorSection({ isOn }: { isOn: boolean }) {
     )
   if (step.name === 'scan')
     return (
-      <ConfirmTotpForm qrCode={step.qrCode} secret={step.secret} onConfirmed={(recoveryCodes) => setStep({ name: 'codes', recoveryCodes })} onCancel={idle} />
+      <ConfirmTotpForm
+        qrCode={step.qrCode}
+        secret={step.secret}
+        onConfirmed={(recoveryCodes) => {
+          shownRecoveryCodes = recoveryCodes
+          setStep({ name: 'codes', recoveryCodes })
+        }}
+        onCancel={idle}
+      />
     )
   if (step.name === 'codes') return <RecoveryCodes codes={step.recoveryCodes} onDone={() => (idle(), router.refresh())} />
   if (step.name === 'turn-off')
