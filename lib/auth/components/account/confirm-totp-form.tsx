@@ -5,7 +5,7 @@ import { ZTotpCode } from '@/lib/auth/account-schema'
 import { confirmTwoFactorAction } from '@/lib/auth/actions/account-security'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { TextField } from '@/components/ui/text-field'
-import { Button } from '@/components/ui/button'
+import { SubmitOrCancel } from './submit-or-cancel'
 import { Alert } from '@/components/ui/alert'
 
 type TConfirmTotpFormProps = { qrCode: string; secret: string; onConfirmed: (recoveryCodes: string[]) => void; onCancel: () => void }
@@ -46,14 +46,7 @@ export function ConfirmTotpForm({ qrCode, secret, onConfirmed, onCancel }: TConf
       <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
         {message && <Alert tone="error">{message}</Alert>}
         <TextField label="Code" inputMode="numeric" autoComplete="one-time-code" error={errors.code?.message} {...form.register('code')} />
-        <div className="flex gap-3">
-          <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
-            Confirm
-          </Button>
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <SubmitOrCancel submitLabel="Confirm" isHydrated={isHydrated} isSubmitting={isSubmitting} onCancel={onCancel} />
       </form>
     </div>
   )

@@ -5,7 +5,7 @@ import { ZConfirmPassword, type TConfirmPassword } from '@/lib/auth/account-sche
 import type { TActionResult } from '@/lib/forms/action-result'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { TextField } from '@/components/ui/text-field'
-import { Button } from '@/components/ui/button'
+import { SubmitOrCancel } from './submit-or-cancel'
 import { Alert } from '@/components/ui/alert'
 
 type TPasswordConfirmFormProps<R extends object> = {
@@ -33,14 +33,7 @@ export function PasswordConfirmForm<R extends object>({ submitLabel, variant = '
     <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
       {message && <Alert tone="error">{message}</Alert>}
       <TextField label="Password" type="password" autoComplete="current-password" autoFocus error={errors.password?.message} {...form.register('password')} />
-      <div className="flex gap-3">
-        <Button type="submit" variant={variant} disabled={!isHydrated} isPending={isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitOrCancel submitLabel={submitLabel} variant={variant} isHydrated={isHydrated} isSubmitting={isSubmitting} onCancel={onCancel} />
     </form>
   )
 }
