@@ -6,7 +6,8 @@ import type { TTestEmailOutcome } from '@/lib/email-provider/types'
 import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/server'
 import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
 import { retryHeldMessages } from '@/lib/delivery/server/health/retry-held'
-import { forgetTransport, orgTransportKey } from '@/lib/mail/server/transport-cache'
+import { orgTransportKey } from '@/lib/mail/server/transport-cache'
+import { forgetConnections } from '@/lib/mail/server/transports'
 import { consumeRateLimits } from '@/lib/server/rate-limit'
 import { targetRefusal } from './host-check'
 import { revertEmailProvider, storedFieldsOf, updateEmailProvider, type TProviderResult } from './service'
@@ -57,7 +58,7 @@ export const TEST_EMAIL_LIMIT_MESSAGE = 'Test emails are limited to 10 a minute 
 // the old settings failed are tried with the new ones at once (this process's workers are told, others see the new
 // settings version with their next claim).
 async function providerChanged(orgId: string): Promise<void> {
-  forgetTransport(orgTransportKey(orgId))
+  forgetConnections(orgTransportKey(orgId))
   await retryHeldMessages(orgId)
 }
 

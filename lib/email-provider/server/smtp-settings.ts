@@ -1,5 +1,6 @@
 import 'server-only'
 import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
+import type { TTransportConfig } from '@/lib/mail/server/transports'
 import type { TServiceAccountKey } from '@/lib/mail/oauth-types'
 import type { TAuthKind, TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TStoredSettings } from '@/lib/email-provider/types'
@@ -61,6 +62,11 @@ const SIGN_IN_CREDENTIALS: { [TKind in TAuthKind]: TSignInCredentials<TKind> } =
  */
 export function smtpSettingsOf(config: TConfig, secrets: TProviderSecrets, tokenCacheKey: string): TSmtpSettings {
   return { host: config.host, port: config.port, security: config.security, auth: SIGN_IN_CREDENTIALS[config.authKind].auth(config, secrets, tokenCacheKey) }
+}
+
+/** The configuration's sending method with what it needs to send: what delivery and the test email pass to transports/. */
+export function transportConfigOf(config: TConfig, secrets: TProviderSecrets, tokenCacheKey: string): TTransportConfig {
+  return { method: 'smtp', settings: smtpSettingsOf(config, secrets, tokenCacheKey) }
 }
 
 /** The token endpoint a valid form would have us call, if its sign-in kind has one. */

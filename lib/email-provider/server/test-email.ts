@@ -1,6 +1,6 @@
 import 'server-only'
 import { env } from '@/lib/env'
-import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
+import { diagnoseSend } from '@/lib/mail/server/transports'
 import { testEmail } from '@/lib/mail/server/templates/test-email'
 import { recordAudit } from '@/lib/audit/server/store'
 import { AuditAction } from '@/lib/enums'
@@ -12,7 +12,7 @@ import { resolveProviderForm } from './service'
 import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/server'
 import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
 import { senderDomainStep } from '@/lib/email-provider/sender-domain/step'
-import { smtpSettingsOf } from './smtp-settings'
+import { transportConfigOf } from './smtp-settings'
 
 const DOMAIN_STEP_MS = 3_000
 /** What a field says when the test email failed because of it: the cause itself is in the dialog, once. */
@@ -43,7 +43,7 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
   // never past the send's deadline
   const deadlineAt = performance.now() + env.TEST_EMAIL_DEADLINE_MS
   const domainCheck = checkSenderDomainCached(senderDomainInputOf(write)).catch(() => null)
-  const sent = await sendWithDiagnostics(smtpSettingsOf(write, secrets, `test:${org.id}`), mail, {
+  const sent = await diagnoseSend(transportConfigOf(write, secrets, `test:${org.id}`), mail, {
     allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
     deadlineMs: env.TEST_EMAIL_DEADLINE_MS,
   })

@@ -1,9 +1,8 @@
 import 'server-only'
 import { env } from '@/lib/env'
 import { newMessageId } from '@/lib/mail/server/message-id'
-import { mailOptionsFor } from '@/lib/mail/server/compose'
 import { deliveryFailing } from '@/lib/mail/server/templates/delivery-failing'
-import { getPooledTransport } from '@/lib/mail/server/transport-cache'
+import { sendMessage } from '@/lib/mail/server/transports'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 import { routes } from '@/lib/routes'
 import type { TOrgFailure } from '../health/org-health'
@@ -47,11 +46,15 @@ export async function sendIncidentAlert(prisma: PrismaClient, orgId: string, fai
     })
     return waiting
   }
-  const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts })
   for (const to of recipients) {
     const messageId = newMessageId(provider.from.address)
     const signal = AbortSignal.timeout(env.OUTBOX_SEND_DEADLINE_MS)
-    await transport.sendMail({ ...mailOptionsFor({ from: provider.from, to, messageId, ...email }), signal } as Parameters<typeof transport.sendMail>[0])
+    const sent = await sendMessage(
+      provider.transport,
+      { from: provider.from, to, messageId, ...email },
+      { cacheKey: provider.cacheKey, allowPrivateHosts: provider.allowPrivateHosts, signal },
+    )
+    if (!sent.ok) throw new Error(`the incident alert was not sent: ${sent.failure.message}`)
     // listed in Recent deliveries like any other email of the organization (the body, with its link, is not kept)
     await prisma.outboxMessage.create({
       data: {

@@ -1,14 +1,11 @@
 import 'server-only'
-import type { SendMailOptions } from 'nodemailer'
 import { env } from '@/lib/env'
-import { mailOptionsFor } from '@/lib/mail/server/compose'
-import { classifySmtpError, errorContextFor } from '@/lib/mail/server/smtp-error'
-import { getPooledTransport } from '@/lib/mail/server/transport-cache'
+import { sendMessage, type TSendOutcome } from '@/lib/mail/server/transports'
 import type { TSmtpFailure } from '@/lib/mail/types'
 import type { TClaimedMessage } from '../outbox/claim'
 import { isOrgLevelStage } from '../health/failure-scope'
 import { isPastRetryWindow, retryDelayMs } from './retry-policy'
-import type { TSendingProvider, TSmtpProvider } from './sending-provider'
+import type { TMailProvider, TSendingProvider } from './sending-provider'
 import { getLogger } from '@/lib/server/logger'
 
 export type { TDeliveryOutcome } from './outcome'
@@ -57,11 +54,10 @@ export async function attemptDelivery(
   })
   try {
     const result = await Promise.race([sendThrough(provider, message, controller.signal), deadline])
-    if (result === 'deadline') return { status: 'org-failure', provider: provider.label, error: DEADLINE_FAILURE.message, failure: DEADLINE_FAILURE }
-    return { status: 'sent', provider: provider.label }
-  } catch (error) {
-    if (controller.signal.aborted) return { status: 'org-failure', provider: provider.label, error: DEADLINE_FAILURE.message, failure: DEADLINE_FAILURE }
-    const failure = classifySmtpError(error, errorContextFor(provider.settings, provider.tuning))
+    if (result === 'deadline' || (!result.ok && controller.signal.aborted))
+      return { status: 'org-failure', provider: provider.label, error: DEADLINE_FAILURE.message, failure: DEADLINE_FAILURE }
+    if (result.ok) return { status: 'sent', provider: provider.label }
+    const { failure } = result
     const reason = failure.code ? `${failure.message} (${failure.code})` : failure.message
     if (isOrgLevelStage(failure.stage)) return { status: 'org-failure', provider: provider.label, error: reason, failure }
     return failure.isPermanent ? { status: 'failed', provider: provider.label, error: reason } : { status: 'retrying', provider: provider.label, error: reason }
@@ -70,23 +66,18 @@ export async function attemptDelivery(
   }
 }
 
-async function sendThrough(provider: TSmtpProvider, message: TClaimedMessage, signal: AbortSignal): Promise<void> {
-  const transport = await getPooledTransport(provider.cacheKey, provider.settings, { allowPrivateHosts: provider.allowPrivateHosts, tuning: provider.tuning })
-  if (signal.aborted) return
+function sendThrough(provider: TMailProvider, message: TClaimedMessage, signal: AbortSignal): Promise<TSendOutcome> {
   const mail = {
-    ...mailOptionsFor({
-      from: provider.from,
-      replyTo: provider.replyTo,
-      to: message.toAddress,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      messageId: message.messageId,
-    }),
-    // nodemailer ≥ 10.6: aborting fails this message and closes the connection carrying it, the pool goes on
-    signal,
-  } as SendMailOptions
-  await transport.sendMail(mail)
+    from: provider.from,
+    replyTo: provider.replyTo,
+    to: message.toAddress,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    messageId: message.messageId,
+  }
+  // aborting (the deadline) fails this message and closes the connection carrying it; the pool goes on
+  return sendMessage(provider.transport, mail, { cacheKey: provider.cacheKey, allowPrivateHosts: provider.allowPrivateHosts, signal })
 }
 
 /** A transient failure: try again after the backoff, or give up once the message is a day old. */

@@ -1,28 +1,28 @@
 import 'server-only'
 import { env } from '@/lib/env'
 import { getProviderForSending } from '@/lib/email-provider/server/store'
-import { smtpSettingsOf } from '@/lib/email-provider/server/smtp-settings'
-import type { TSmtpTuning } from '@/lib/mail/server/transport'
+import { transportConfigOf } from '@/lib/email-provider/server/smtp-settings'
 import { orgTransportKey } from '@/lib/mail/server/transport-cache'
-import type { TMailbox, TSmtpSettings } from '@/lib/mail/types'
+import type { TTransportConfig } from '@/lib/mail/server/transports'
+import type { TMailbox } from '@/lib/mail/types'
 import { parseMailbox, parseSmtpUrl } from './default-provider'
 import { assertDefaultQuota } from './default-quota'
 
-export type TSmtpProvider = {
+export type TMailProvider = {
   kind: 'custom' | 'default'
   /** shown in Recent deliveries */
   label: string
   cacheKey: string
-  settings: TSmtpSettings
+  /** the sending method and what it needs (transports/) */
+  transport: TTransportConfig
   from: { name: string; address: string }
   replyTo?: TMailbox
   allowPrivateHosts: boolean
-  tuning?: TSmtpTuning
   /** the organization opted in to the default provider when its own server fails */
   useDefaultOnFailure?: boolean
 }
 
-export type TSendingProvider = TSmtpProvider | { kind: 'capture'; label: string }
+export type TSendingProvider = TMailProvider | { kind: 'capture'; label: string }
 
 export const CAPTURE_LABEL = 'captured (no default provider configured)'
 export const FALLBACK_LABEL = 'default provider (fallback)'
@@ -36,7 +36,7 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
       kind: 'custom',
       label: `custom (${custom.host}:${custom.port})`,
       cacheKey: orgTransportKey(orgId),
-      settings: smtpSettingsOf(custom, custom.secrets, orgTransportKey(orgId)),
+      transport: transportConfigOf(custom, custom.secrets, orgTransportKey(orgId)),
       from: { name: custom.displayName ?? '', address: custom.fromAddress },
       replyTo: custom.replyTo ? { address: custom.replyTo } : undefined,
       allowPrivateHosts: env.SMTP_ALLOW_PRIVATE_HOSTS,
@@ -61,10 +61,9 @@ export function defaultProvider(): TSendingProvider {
     kind: 'default',
     label: platform.label,
     cacheKey: 'default',
-    settings: platform.settings,
+    transport: { method: 'smtp', settings: platform.settings, tuning: { isPlatformDefault: true } },
     from: parseMailbox(env.DEFAULT_MAIL_FROM),
     // operator configuration, not user input: the SSRF guard is for organizations' hosts
     allowPrivateHosts: true,
-    tuning: { isPlatformDefault: true },
   }
 }
