@@ -1,7 +1,6 @@
 import 'server-only'
 import type { SendMailOptions } from 'nodemailer'
 import { mailOptionsFor } from '@/lib/mail/server/compose'
-import { sendWithDiagnostics } from '@/lib/mail/server/diagnose'
 import { classifySmtpError, errorContextFor } from '@/lib/mail/server/smtp-error'
 import { forgetTransport, getPooledTransport } from '@/lib/mail/server/transport-cache'
 import type { TTransportKind } from '../types'
@@ -22,6 +21,10 @@ export const smtpTransport: TTransportKind<'smtp'> = {
       return { ok: false, failure: classifySmtpError(error, errorContextFor(config.settings, config.tuning)) }
     }
   },
-  diagnose: (config, message, options) => sendWithDiagnostics(config.settings, message, { ...options, tuning: config.tuning }),
+  // loaded on first use: the delivery worker never needs the step-by-step session
+  diagnose: async (config, message, options) => {
+    const { sendWithDiagnostics } = await import('@/lib/mail/server/diagnose')
+    return sendWithDiagnostics(config.settings, message, { ...options, tuning: config.tuning })
+  },
   forget: (cacheKey) => forgetTransport(cacheKey),
 }
