@@ -9,6 +9,7 @@ export {
   OutboxKind,
   OutboxStatus,
   ProviderPreset,
+  SendingMethod,
   TokenPurpose,
 } from '@/lib/generated/prisma/enums'
 

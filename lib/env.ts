@@ -37,6 +37,24 @@ const ZDnsServers = z
     message: 'must be comma-separated IP addresses, each with an optional port: 1.1.1.1,127.0.0.1:5353,[::1]:5353 (leave it unset for the system resolvers)',
   })
 
+// "postmark=http://127.0.0.1:4001,resend=https://localhost:4002" → { postmark: …, resend: … }
+function parseApiBaseUrls(value: string): Partial<Record<string, string>> | null {
+  const pairs = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => /^([a-z]+)=(https?:\/\/\S+)$/.exec(entry))
+  if (pairs.length === 0 || pairs.some((pair) => pair === null || !URL.canParse(pair[2]!))) return null
+  return Object.fromEntries(pairs.map((pair) => [pair![1], pair![2]]))
+}
+
+const ZApiBaseUrls = z.string().transform((value, context) => {
+  const parsed = parseApiBaseUrls(value)
+  if (parsed) return parsed
+  context.addIssue({ code: 'custom', message: 'must be service=url pairs separated by commas: postmark=http://127.0.0.1:4001,resend=https://localhost:4002' })
+  return z.NEVER
+})
+
 const ZEnv = z.object({
   NEXT_PHASE: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -72,6 +90,9 @@ const ZEnv = z.object({
       .default('false')
       .transform((value) => value === 'true'),
   ),
+  // Tests and local fakes only (needs SMTP_ALLOW_PRIVATE_HOSTS=true): replaces an email API's base URL,
+  // postmark=http://127.0.0.1:4001,resend=…
+  MAIL_API_BASE_URLS: z.preprocess(emptyAsUndefined, ZApiBaseUrls.optional()),
   // With DATABASE_URL (a real deployment) and no DEFAULT_SMTP_URL: capture emails instead of sending them, on purpose.
   MAIL_CAPTURE: z.preprocess(
     emptyAsUndefined,
@@ -124,6 +145,9 @@ function parseEnv(source: Record<string, string | undefined>): TEnv {
   const parsed = result.data
   if (parsed.OUTBOX_SEND_DEADLINE_MS * 2 > parsed.OUTBOX_LEASE_MS) {
     throw new Error('Invalid configuration:\n  OUTBOX_SEND_DEADLINE_MS: must be at most half of OUTBOX_LEASE_MS (a claim must outlast its sends)')
+  }
+  if (parsed.MAIL_API_BASE_URLS && !parsed.SMTP_ALLOW_PRIVATE_HOSTS) {
+    throw new Error('Invalid configuration:\n  MAIL_API_BASE_URLS: is for tests and local fakes only, and needs SMTP_ALLOW_PRIVATE_HOSTS=true')
   }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
   const refusals = parsed.DATABASE_URL ? deploymentRefusals(parsed, appUrl) : []

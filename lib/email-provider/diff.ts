@@ -5,6 +5,7 @@ import type { TSettingsChange, TStoredSettings } from './types'
 
 const PLAIN_FIELDS = [
   'preset',
+  'sendingMethod',
   'host',
   'port',
   'security',
@@ -27,7 +28,8 @@ export function describeChanges(
 ): TSettingsChange[] {
   const changes: TSettingsChange[] = []
   for (const field of PLAIN_FIELDS) {
-    const previous = before ? auditValue(before[field]) : null
+    // a first provider over SMTP lists no sending method: SMTP is what there always was
+    const previous = before ? auditValue(before[field]) : field === 'sendingMethod' ? 'smtp' : null
     const next = auditValue(after[field])
     if (previous !== next) changes.push({ field, from: previous, to: next })
   }

@@ -4,6 +4,8 @@
 /** The order the form shows its fields in: the first invalid one gets focus. */
 export const EMAIL_PROVIDER_FIELDS = [
   'preset',
+  'sendingMethod',
+  'apiKey',
   'host',
   'port',
   'security',
@@ -25,7 +27,7 @@ export const EMAIL_PROVIDER_FIELDS = [
 ] as const
 
 /** The secret fields: write-only, blank keeps the saved value. */
-export const SECRET_FIELDS = ['password', 'clientSecret', 'serviceAccountKey'] as const
+export const SECRET_FIELDS = ['password', 'clientSecret', 'serviceAccountKey', 'apiKey'] as const
 export type TSecretField = (typeof SECRET_FIELDS)[number]
 
 /** The longest value each sender field takes: the schema refuses longer ones, the inputs stop at them. */

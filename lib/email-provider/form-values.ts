@@ -5,11 +5,15 @@ import type { TProviderView } from './types'
 
 /** The form's values for the saved provider (secrets always blank: they are write-only), or a new Custom SMTP one. */
 export function formValuesOf(provider: TProviderView | null, version: number): TEmailProviderFormValues {
+  // saved over an API: the stored host is the API's; switching to SMTP starts from the preset's SMTP server
+  const smtp = provider?.sendingMethod === 'api' ? presetValues(provider.preset) : {}
   return {
     preset: provider?.preset ?? 'custom',
-    host: provider?.host ?? '',
-    port: provider ? String(provider.port) : '587',
-    security: provider?.security ?? 'auto',
+    sendingMethod: provider?.sendingMethod ?? 'smtp',
+    apiKey: '',
+    host: smtp.host ?? provider?.host ?? '',
+    port: smtp.port ?? (provider ? String(provider.port) : '587'),
+    security: smtp.security ?? provider?.security ?? 'auto',
     authKind: provider?.authKind ?? 'password',
     username: provider?.username ?? '',
     password: '',
@@ -36,13 +40,22 @@ export function presetValues(id: TProviderPresetId): Partial<TEmailProviderFormV
   const scope = preset.auth === 'oauth_client_credentials' ? MICROSOFT_SMTP_SCOPE : preset.auth === 'google_service_account' ? GOOGLE_MAIL_SCOPE : undefined
   return {
     preset: id,
+    // a new set-up of a service with an HTTP API starts on API (saved providers keep what they have)
+    sendingMethod: preset.api ? 'api' : 'smtp',
     ...(preset.host ? { host: preset.host } : {}),
     port: String(preset.port),
     security: preset.security,
-    authKind: preset.auth,
+    // over an API the key is the sign-in: Authentication (SMTP's) does not apply
+    authKind: preset.api ? 'none' : preset.auth,
     ...(preset.username ? { username: preset.username } : {}),
     ...(scope ? { scope } : {}),
   }
+}
+
+/** What switching the Sending method changes: SMTP gets the preset's documented sign-in back. */
+export function sendingMethodValues(id: TProviderPresetId, method: 'api' | 'smtp'): Partial<TEmailProviderFormValues> {
+  const preset = presetById(id)
+  return { sendingMethod: method, authKind: method === 'api' ? 'none' : (preset?.auth ?? 'password') }
 }
 
 /**

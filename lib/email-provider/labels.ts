@@ -1,9 +1,11 @@
 // The Email Provider form's labels, exactly as the product names them (form, audit trail, tests).
 import type { TConnectionSecurity } from '@/lib/mail/types'
-import type { TAuthKind } from './schema'
+import type { TAuthKind, TSendingMethod } from './schema'
 
 export const EMAIL_PROVIDER_LABELS = {
   preset: 'Provider',
+  sendingMethod: 'Sending method',
+  apiKey: 'API key',
   host: 'Server Host',
   port: 'Server Port',
   security: 'Connection security',
@@ -31,6 +33,9 @@ export const SECURITY_LABELS: Record<TConnectionSecurity, string> = {
   tls: 'TLS',
   none: 'None (internal relay, unencrypted)',
 }
+
+/** The Sending method choices of a preset with an HTTP API. */
+export const SENDING_METHOD_LABELS: Record<TSendingMethod, string> = { api: 'API', smtp: 'SMTP' }
 
 export const AUTH_KIND_LABELS: Record<TAuthKind, string> = {
   password: 'Password',

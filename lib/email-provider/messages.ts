@@ -17,16 +17,19 @@ const SECRET_MESSAGES: Record<'secret-required' | 'secret-again' | 'secret-unrea
     password: 'Enter the password for this username',
     clientSecret: 'Enter the client secret of the app registration',
     serviceAccountKey: 'Paste the service account key (the JSON file)',
+    apiKey: 'Enter the API key',
   },
   'secret-again': {
     password: 'Enter the password again: the server changed',
     clientSecret: 'Enter the client secret again: the server, token endpoint, app or mailbox changed',
     serviceAccountKey: 'Paste the service account key again: the server or user changed',
+    apiKey: 'Enter the API key again: the service or sending method changed',
   },
   'secret-unreadable': {
     password: 'The saved password can no longer be read (the encryption key changed): enter it again',
     clientSecret: 'The saved client secret can no longer be read (the encryption key changed): enter it again',
     serviceAccountKey: 'The saved service account key can no longer be read (the encryption key changed): paste it again',
+    apiKey: 'The saved API key can no longer be read (the encryption key changed): enter it again',
   },
 }
 

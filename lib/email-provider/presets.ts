@@ -33,6 +33,28 @@ export type TProviderPreset = {
   spfHint?: string
   /** DKIM selectors to look up; empty where the service generates them per customer. */
   dkimSelectors: readonly string[]
+  /** The service's HTTP API, when it has one we send through (lib/mail/server/transports/<service>/). */
+  api?: TPresetApi
+}
+
+/** A preset's HTTP API: which transport, and the words of its API key field. */
+export type TPresetApi = {
+  service: 'postmark'
+  /** Under API key: the service's own name for the key and where to find it. */
+  keyHelp: string
+  /** What to set up at the service for API sending. */
+  setup: readonly string[]
+  docsUrl: string
+}
+
+/** The preset's name as the Provider select shows it. */
+export function presetLabelOf(id: TProviderPresetId): string {
+  return PROVIDER_PRESETS.find((preset) => preset.id === id)?.label ?? id
+}
+
+/** The HTTP API of a preset, if it has one. */
+export function presetApiOf(id: TProviderPresetId): TPresetApi | undefined {
+  return PROVIDER_PRESETS.find((preset) => preset.id === id)?.api
 }
 
 export const DEFAULT_PROVIDER_PRESET_ID: TProviderPresetId = 'custom'
@@ -193,6 +215,17 @@ export const PROVIDER_PRESETS: readonly TProviderPreset[] = [
     spfInclude: 'spf.mtasv.net',
     spfHint: 'Only with a custom Return-Path domain; the DKIM selector is per domain (e.g. 20240101pm._domainkey)',
     dkimSelectors: [],
+    // https://api.postmarkapp.com, the X-Postmark-Server-Token header, POST /email and GET /server:
+    // https://postmarkapp.com/developer/api/overview, https://postmarkapp.com/developer/user-guide/send-email-with-api
+    api: {
+      service: 'postmark',
+      keyHelp: 'Postmark\'s "Server API token": Servers → your server → API Tokens (not the Account API token)',
+      setup: [
+        'Postmark → Servers → your server → API Tokens: copy the Server API token into API key',
+        'Sender Signatures: verify the domain of the From Address (DKIM and Return-Path records)',
+      ],
+      docsUrl: 'https://postmarkapp.com/developer/user-guide/send-email-with-api',
+    },
   },
   {
     // smtp-relay.brevo.com, 587 or 2525 (465 with SSL/TLS), SMTP login + SMTP key (not an API key):

@@ -1,10 +1,13 @@
 // One schema for the Email Provider form: the form's zodResolver and the Server Actions both use it.
 import { z } from 'zod/mini'
 import type { TConnectionSecurity } from '@/lib/mail/types'
-import { ConnectionSecurity, enumValues } from '@/lib/enums'
+import { ConnectionSecurity, enumValues, SendingMethod } from '@/lib/enums'
 import { ZDkimSelector } from '@/lib/email-provider/sender-domain/schema'
-import { isMicrosoftTenantId, PROVIDER_PRESET_IDS, type TProviderPresetId } from './presets'
+import { isMicrosoftTenantId, presetApiOf, PROVIDER_PRESET_IDS, type TProviderPresetId } from './presets'
 import { SENDER_MAX_LENGTHS } from './fields'
+
+/** The Sending method choices: SMTP, or the preset's HTTP API. */
+export const SENDING_METHODS = enumValues(SendingMethod)
 
 /** The Connection security choices, in the order the select shows them. */
 export const CONNECTION_SECURITIES = enumValues(ConnectionSecurity) satisfies readonly TConnectionSecurity[]
@@ -90,6 +93,9 @@ export function serviceAccountKeyProblem(json: string): string | null {
 // Fields every authentication kind shares. Blank secrets keep the saved ones (see server/service.ts).
 const base = {
   preset: z.enum(PROVIDER_PRESET_IDS, 'Choose a provider'),
+  /** SMTP (absent: SMTP, as before the choice existed), or the preset's HTTP API with its API key. */
+  sendingMethod: z.optional(z.enum(SENDING_METHODS, 'Choose API or SMTP')),
+  apiKey: z.optional(ZSecret('API keys', 512)),
   host: z.string().check(
     z.trim(),
     z.toLowerCase(),
@@ -177,7 +183,15 @@ const ZNoAuth = z.object({ ...base, authKind: z.literal('none') })
 /** The Email Provider form: one branch per authentication kind; only the active kind's fields are kept. */
 export const ZEmailProviderForm = z.discriminatedUnion('authKind', [ZPasswordAuth, ZClientCredentialsAuth, ZServiceAccountAuth, ZNoAuth]).check(
   z.superRefine((form, context) => {
-    if (form.security === 'none' && form.authKind !== 'none') {
+    if (form.sendingMethod === 'api' && !presetApiOf(form.preset)) {
+      context.issues.push({
+        code: 'custom',
+        path: ['sendingMethod'],
+        message: 'This provider is reached over SMTP only: choose SMTP',
+        input: form.sendingMethod,
+      })
+    }
+    if (form.sendingMethod !== 'api' && form.security === 'none' && form.authKind !== 'none') {
       context.issues.push({
         code: 'custom',
         path: ['security'],
@@ -190,10 +204,13 @@ export const ZEmailProviderForm = z.discriminatedUnion('authKind', [ZPasswordAut
 
 export type TEmailProviderForm = z.infer<typeof ZEmailProviderForm>
 export type TAuthKind = TEmailProviderForm['authKind']
+export type TSendingMethod = (typeof SENDING_METHODS)[number]
 
 /** Every field of the form as the browser holds it (all kinds at once; the schema keeps the active kind's). */
 export type TEmailProviderFormValues = {
   preset: TProviderPresetId
+  sendingMethod: TSendingMethod
+  apiKey: string
   host: string
   port: string
   security: TConnectionSecurity

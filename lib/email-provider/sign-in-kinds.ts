@@ -71,8 +71,15 @@ export function signInSettingsOf<TKind extends TAuthKind>(form: TFormOf<TKind>, 
   return { ...NO_SIGN_IN, ...kind.settingsOf(form, saved) }
 }
 
+/** The secret settings of this sending method and sign-in kind use: the API key for an HTTP API, else the kind's. */
+export function secretFieldOf(settings: Pick<TStoredSettings, 'sendingMethod' | 'authKind'>): TSecretField | null {
+  return settings.sendingMethod === 'api' ? 'apiKey' : SIGN_IN_KINDS[settings.authKind].secretField
+}
+
 /** True when a saved secret would go to a different server, endpoint or account than it was saved for. */
 export function isCredentialTargetChanged(before: TStoredSettings, next: Omit<TStoredSettings, 'hasSecret'>): boolean {
+  // an HTTP API's host is its service's (and region's): a new service or method changes the host or the method
+  if (before.sendingMethod !== next.sendingMethod || (next.sendingMethod === 'api' && before.preset !== next.preset)) return true
   if (before.host !== next.host || before.port !== next.port || before.authKind !== next.authKind) return true
   return SIGN_IN_KINDS[next.authKind].target.some((field) => before[field] !== next[field])
 }

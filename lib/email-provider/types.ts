@@ -2,11 +2,13 @@
 import type { TActionFailure } from '@/lib/forms/action-result'
 import type { TConnectionSecurity, TDiagnosticStep } from '@/lib/mail/types'
 import type { TProviderPresetId } from './presets'
-import type { TAuthKind } from './schema'
+import type { TAuthKind, TSendingMethod } from './schema'
 
 /** The provider as stored, without its secrets: what the page, the audit trail and the diff may see. */
 export type TStoredSettings = {
   preset: TProviderPresetId
+  /** smtp: host, port, security and authKind below; api: the preset's HTTP API (host and port are its fixed ones). */
+  sendingMethod: TSendingMethod
   host: string
   port: number
   security: TConnectionSecurity
@@ -26,7 +28,7 @@ export type TStoredSettings = {
   dkimSelector: string | null
   /** Opt-in fallback to the platform's default provider when this server fails */
   useDefaultOnFailure: boolean
-  /** Whether the secret of `authKind` (password, client secret or key) is saved. */
+  /** Whether the secret of `authKind` (password, client secret or key), or the API key, is saved. */
   hasSecret: boolean
 }
 

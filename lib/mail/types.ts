@@ -42,8 +42,14 @@ export type TMailMessage = {
   messageId?: string
 }
 
-/** The SMTP session stages, in the order they happen; failures and diagnostics name one of them. */
-export type TSmtpStage = 'dns' | 'tcp' | 'tls' | 'ehlo' | 'token' | 'auth' | 'mail' | 'rcpt' | 'data'
+/**
+ * The stages of a send, in the order they happen; failures and diagnostics name one of them. SMTP: dns … data; an HTTP
+ * API: resolve (the API host) → connect (TCP and TLS, certificate) → authenticate (a cheap authenticated read) → send.
+ */
+export type TSmtpStage = 'dns' | 'tcp' | 'tls' | 'ehlo' | 'token' | 'auth' | 'mail' | 'rcpt' | 'data' | TApiStage
+
+/** The stages of a send over a service's HTTP API ('accepted': the service's answer with its message id). */
+export type TApiStage = 'resolve' | 'connect' | 'authenticate' | 'send' | 'accepted'
 
 /** The settings field a failure points at, or null when no field is to blame. */
 export type TSmtpField =
@@ -58,6 +64,7 @@ export type TSmtpField =
   | 'clientSecret'
   | 'scope'
   | 'serviceAccountKey'
+  | 'apiKey'
   | 'fromAddress'
   | 'recipient'
   | null
@@ -73,6 +80,8 @@ export type TSmtpFailure = {
   isPermanent: boolean
   /** The fix is in the From Address's domain records: the console links its Sender domain card. */
   fixIn?: 'sender-domain'
+  /** The organization's provider refused, whatever the stage (an API's sender refusal): its messages are held. */
+  scope?: 'organization'
 }
 
 /** One stage of the test email's SMTP conversation, as the step list shows it. */

@@ -11,6 +11,11 @@ const STAGE_LABELS: Record<TDiagnosticStep['stage'], string> = {
   mail: 'MAIL FROM',
   rcpt: 'RCPT TO',
   data: 'DATA',
+  resolve: 'Resolve',
+  connect: 'Connect',
+  authenticate: 'Authenticate',
+  send: 'Send',
+  accepted: 'Accepted',
   domain: 'Sender domain',
 }
 

@@ -5,6 +5,7 @@ export const SAVED_SECRET_WORDS: Record<TSecretField, string> = {
   password: 'the saved password',
   clientSecret: 'the saved client secret',
   serviceAccountKey: 'the saved service account key',
+  apiKey: 'the saved API key',
 }
 
 /** The consequence of Revert in words that match what is saved. */

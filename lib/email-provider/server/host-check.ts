@@ -29,6 +29,8 @@ export async function tokenUrlRefusal(url: string): Promise<string | null> {
 
 /** Every outbound target of the form checked against the SSRF guard: the first refusal, on its field. */
 export async function targetRefusal(form: TEmailProviderForm): Promise<{ field: 'host' | 'tokenUrl' | 'serviceAccountKey'; detail: string } | null> {
+  // an HTTP API's host is the service's fixed one (checked again when it is dialled)
+  if (form.sendingMethod === 'api') return null
   const hostProblem = await hostRefusal(form.host)
   if (hostProblem) return { field: 'host', detail: hostProblem }
   const endpoint = tokenEndpointOf(form)

@@ -1,5 +1,5 @@
 import 'server-only'
-import { AUTH_KIND_LABELS } from '@/lib/email-provider/labels'
+import { AUTH_KIND_LABELS, SENDING_METHOD_LABELS } from '@/lib/email-provider/labels'
 import { PROVIDER_PRESETS } from '@/lib/email-provider/presets'
 import { isCredentialTargetChanged } from '@/lib/email-provider/sign-in-kinds'
 import type { TStoredSettings } from '@/lib/email-provider/types'
@@ -22,5 +22,6 @@ export const REVERT_NOTICE: TOwnerNotice = { kind: 'provider-target-changed', ta
 
 function targetOf(settings: TStoredSettings): TProviderTarget {
   const service = PROVIDER_PRESETS.find((preset) => preset.id === settings.preset)?.label ?? settings.preset
+  if (settings.sendingMethod === 'api') return { server: settings.host, service, method: SENDING_METHOD_LABELS.api }
   return { server: `${settings.host}:${settings.port}`, service, method: AUTH_KIND_LABELS[settings.authKind] }
 }

@@ -3,7 +3,7 @@
 import { open, seal, type TKey } from '@/lib/server/crypto/secret-box'
 
 /** The provider's secrets; only the ones its authentication kind uses are kept. */
-export type TProviderSecrets = { password?: string; clientSecret?: string; serviceAccountKey?: string }
+export type TProviderSecrets = { password?: string; clientSecret?: string; serviceAccountKey?: string; apiKey?: string }
 
 /** The additional data of an organization's blob: a blob copied into another organization's row does not open. */
 const contextOf = (orgId: string) => `email-provider-secrets:${orgId}`
@@ -18,11 +18,12 @@ export function sealProviderSecrets(secrets: TProviderSecrets, orgId: string, ke
 export function openProviderSecrets(sealed: string, orgId: string, keys: TKey[]): TProviderSecrets {
   const parsed: unknown = JSON.parse(open(sealed, keys, contextOf(orgId)))
   if (typeof parsed !== 'object' || parsed === null) throw new Error('sealed provider secrets are not an object')
-  const { password, clientSecret, serviceAccountKey } = parsed as Record<string, unknown>
+  const { password, clientSecret, serviceAccountKey, apiKey } = parsed as Record<string, unknown>
   return {
     ...(typeof password === 'string' ? { password } : {}),
     ...(typeof clientSecret === 'string' ? { clientSecret } : {}),
     ...(typeof serviceAccountKey === 'string' ? { serviceAccountKey } : {}),
+    ...(typeof apiKey === 'string' ? { apiKey } : {}),
   }
 }
 

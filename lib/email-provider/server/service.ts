@@ -5,7 +5,8 @@ import type { TProviderFailureCode } from '@/lib/email-provider/messages'
 import type { TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TStoredSettings } from '@/lib/email-provider/types'
 import { describeChanges } from '@/lib/email-provider/diff'
-import { isCredentialTargetChanged, signInSettingsOf, SIGN_IN_KINDS } from '@/lib/email-provider/sign-in-kinds'
+import { isCredentialTargetChanged, secretFieldOf, signInSettingsOf, SIGN_IN_FIELDS } from '@/lib/email-provider/sign-in-kinds'
+import { apiEndpointOf } from './api-endpoint'
 import { prepareOwnerNotices } from '@/lib/owner-notices/server/notify'
 import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
 import { providerNoticesOf, REVERT_NOTICE } from './provider-notices'
@@ -18,18 +19,32 @@ import { getLogger } from '@/lib/server/logger'
 export type TProviderResult = TDomainResult<{ version: number }, TProviderFailureCode>
 
 type TResolved =
-  | { ok: true; write: TProviderWrite; after: TStoredSettings; secretField: TSecretField | null; isSecretReplaced: boolean }
+  | {
+      ok: true
+      write: TProviderWrite & Pick<TStoredSettings, 'sendingMethod'>
+      after: TStoredSettings
+      secretField: TSecretField | null
+      isSecretReplaced: boolean
+    }
   | TDomainFailure<TProviderFailureCode>
 
 /** The non-secret settings a valid form describes (fields of other sign-in kinds are null). */
 export function storedFieldsOf(form: TEmailProviderForm, stored: TStoredSettings | null): Omit<TStoredSettings, 'hasSecret'> {
+  const api = form.sendingMethod === 'api' ? apiEndpointOf(form.preset) : null
+  // an HTTP API: its fixed host (no sign-in settings, the API key is the secret)
+  const target = api
+    ? { sendingMethod: 'api' as const, ...api, authKind: 'none' as const, ...Object.fromEntries(SIGN_IN_FIELDS.map((field) => [field, null])) }
+    : {
+        sendingMethod: 'smtp' as const,
+        host: form.host,
+        port: Number(form.port),
+        security: form.security,
+        authKind: form.authKind,
+        ...signInSettingsOf(form, stored),
+      }
   return {
     preset: form.preset,
-    host: form.host,
-    port: Number(form.port),
-    security: form.security,
-    authKind: form.authKind,
-    ...signInSettingsOf(form, stored),
+    ...(target as Pick<TStoredSettings, 'sendingMethod' | 'host' | 'port' | 'security' | 'authKind' | (typeof SIGN_IN_FIELDS)[number]>),
     fromAddress: form.fromAddress,
     replyTo: form.replyTo || null,
     displayName: form.displayName || null,
@@ -45,9 +60,9 @@ export function storedFieldsOf(form: TEmailProviderForm, stored: TStoredSettings
  */
 export function resolveProviderForm(form: TEmailProviderForm, stored: TStoredSettings | null): TResolved {
   const next = storedFieldsOf(form, stored)
-  const secretField = SIGN_IN_KINDS[form.authKind].secretField
+  const secretField = secretFieldOf(next)
   const entered = secretField ? enteredSecret(form, secretField) : ''
-  const canKeep = Boolean(stored?.hasSecret) && stored?.authKind === form.authKind
+  const canKeep = Boolean(stored?.hasSecret) && stored !== null && secretFieldOf(stored) === secretField
   if (secretField && entered === '') {
     if (!canKeep || !stored) return failure('secret-required', secretField)
     if (isCredentialTargetChanged(stored, next)) return failure('secret-again', secretField)
@@ -63,7 +78,7 @@ export async function updateEmailProvider(orgId: string, actor: TActor, form: TE
   if (form.version !== version) return failure('conflict')
   const resolved = resolveProviderForm(form, provider)
   if (!resolved.ok) return resolved
-  const previousField = provider ? SIGN_IN_KINDS[provider.authKind].secretField : null
+  const previousField = provider ? secretFieldOf(provider) : null
   const changes = describeChanges(provider, resolved.after, { field: resolved.secretField, isReplaced: resolved.isSecretReplaced, previousField })
   if (changes.length === 0) return { ok: true, version }
   const notices = await prepareOwnerNotices(orgId, providerNoticesOf(provider, resolved.after, resolved.isSecretReplaced), { actor })

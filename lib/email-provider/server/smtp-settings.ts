@@ -1,6 +1,8 @@
 import 'server-only'
 import type { TSmtpAuth, TSmtpSettings } from '@/lib/mail/types'
 import type { TTransportConfig } from '@/lib/mail/server/transports'
+import { apiBaseUrlOf } from '@/lib/mail/server/transports/http/base-url'
+import { presetApiOf } from '@/lib/email-provider/presets'
 import type { TServiceAccountKey } from '@/lib/mail/oauth-types'
 import type { TAuthKind, TEmailProviderForm } from '@/lib/email-provider/schema'
 import type { TStoredSettings } from '@/lib/email-provider/types'
@@ -66,6 +68,8 @@ export function smtpSettingsOf(config: TConfig, secrets: TProviderSecrets, token
 
 /** The configuration's sending method with what it needs to send: what delivery and the test email pass to transports/. */
 export function transportConfigOf(config: TConfig, secrets: TProviderSecrets, tokenCacheKey: string): TTransportConfig {
+  const api = config.sendingMethod === 'api' ? presetApiOf(config.preset) : undefined
+  if (api) return { method: api.service, apiKey: secrets.apiKey ?? '', baseUrl: apiBaseUrlOf(api.service).href }
   return { method: 'smtp', settings: smtpSettingsOf(config, secrets, tokenCacheKey) }
 }
 

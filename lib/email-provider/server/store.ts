@@ -13,6 +13,7 @@ import { signInOfStored, storedSignInOf } from '@/lib/email-provider/sign-in-kin
 // Every read for the browser goes through this select: the sealed secrets never leave this module.
 const PUBLIC_SELECT = {
   preset: true,
+  sendingMethod: true,
   host: true,
   port: true,
   security: true,
@@ -67,7 +68,9 @@ export async function getProviderForSending(orgId: string): Promise<TProviderFor
   }
 }
 
-export type TProviderWrite = Omit<TStoredSettings, 'hasSecret'> & {
+export type TProviderWrite = Omit<TStoredSettings, 'hasSecret' | 'sendingMethod'> & {
+  /** absent: SMTP */
+  sendingMethod?: TStoredSettings['sendingMethod']
   /** undefined keeps the stored secrets, null removes them, an object replaces them */
   secrets: TProviderSecrets | null | undefined
 }
@@ -103,10 +106,10 @@ export async function saveProvider(
 }
 
 // The row's columns: the sign-in kind's settings as its JSON object, the rest as they are.
-function storedRowOf(settings: Omit<TStoredSettings, 'hasSecret'>) {
-  const { preset, host, port, security, authKind, fromAddress, replyTo, displayName, dkimSelector, useDefaultOnFailure } = settings
+function storedRowOf(settings: Omit<TProviderWrite, 'secrets'>) {
+  const { preset, sendingMethod = 'smtp', host, port, security, authKind, fromAddress, replyTo, displayName, dkimSelector, useDefaultOnFailure } = settings
   const signIn = storedSignInOf(authKind, settings)
-  return { preset, host, port, security, authKind, signIn, fromAddress, replyTo, displayName, dkimSelector, useDefaultOnFailure }
+  return { preset, sendingMethod, host, port, security, authKind, signIn, fromAddress, replyTo, displayName, dkimSelector, useDefaultOnFailure }
 }
 
 /** Deletes the custom settings (password included) so the default provider is used; false on a concurrent edit. */

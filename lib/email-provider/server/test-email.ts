@@ -13,6 +13,7 @@ import { checkSenderDomainCached } from '@/lib/email-provider/sender-domain/serv
 import { senderDomainInputOf } from '@/lib/email-provider/sender-domain/server/input'
 import { senderDomainStep } from '@/lib/email-provider/sender-domain/step'
 import { transportConfigOf } from './smtp-settings'
+import { presetLabelOf } from '@/lib/email-provider/presets'
 
 const DOMAIN_STEP_MS = 3_000
 /** What a field says when the test email failed because of it: the cause itself is in the dialog, once. */
@@ -32,7 +33,8 @@ export async function sendTestEmail(org: { id: string; name: string }, actor: TA
   const { write, secretField } = resolved
   if (write.secrets === undefined && stored?.secretsError && secretField) return providerFailure({ ok: false, code: 'secret-unreadable', field: secretField })
   const secrets = write.secrets === undefined ? (stored?.secrets ?? {}) : (write.secrets ?? {})
-  const content = await testEmail({ orgName: org.name, providerLabel: `${write.host}:${write.port}` })
+  const providerLabel = write.sendingMethod === 'api' ? `${presetLabelOf(write.preset)} · API` : `${write.host}:${write.port}`
+  const content = await testEmail({ orgName: org.name, providerLabel })
   const mail = {
     from: { name: write.displayName ?? '', address: write.fromAddress },
     replyTo: write.replyTo ? { address: write.replyTo } : undefined,

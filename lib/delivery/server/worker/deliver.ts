@@ -12,9 +12,10 @@ export type { TDeliveryOutcome } from './outcome'
 
 /** How one attempt went, before it becomes a recorded outcome: the worker decides what an org-level failure means. */
 export type TAttempt =
-  | { status: 'sent' | 'captured'; provider: string }
+  | { status: 'sent' | 'captured'; provider: string; providerMessageId?: string }
   | { status: 'failed'; provider: string; error: string }
-  | { status: 'retrying'; provider: string; error: string }
+  /** retryAfterMs: the service asked us to wait this long (Retry-After) */
+  | { status: 'retrying'; provider: string; error: string; retryAfterMs?: number }
   | { status: 'org-failure'; provider: string; error: string; failure: Pick<TSmtpFailure, 'message' | 'hint'> }
 
 const UNREADABLE_PROVIDER = {
@@ -56,11 +57,12 @@ export async function attemptDelivery(
     const result = await Promise.race([sendThrough(provider, message, controller.signal), deadline])
     if (result === 'deadline' || (!result.ok && controller.signal.aborted))
       return { status: 'org-failure', provider: provider.label, error: DEADLINE_FAILURE.message, failure: DEADLINE_FAILURE }
-    if (result.ok) return { status: 'sent', provider: provider.label }
-    const { failure } = result
+    if (result.ok) return { status: 'sent', provider: provider.label, ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}) }
+    const { failure, retryAfterMs } = result
     const reason = failure.code ? `${failure.message} (${failure.code})` : failure.message
-    if (isOrgLevelStage(failure.stage)) return { status: 'org-failure', provider: provider.label, error: reason, failure }
-    return failure.isPermanent ? { status: 'failed', provider: provider.label, error: reason } : { status: 'retrying', provider: provider.label, error: reason }
+    if (failure.scope === 'organization' || isOrgLevelStage(failure.stage)) return { status: 'org-failure', provider: provider.label, error: reason, failure }
+    if (failure.isPermanent) return { status: 'failed', provider: provider.label, error: reason }
+    return { status: 'retrying', provider: provider.label, error: reason, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }
   } finally {
     clearTimeout(timer)
   }
@@ -80,8 +82,9 @@ function sendThrough(provider: TMailProvider, message: TClaimedMessage, signal: 
   return sendMessage(provider.transport, mail, { cacheKey: provider.cacheKey, allowPrivateHosts: provider.allowPrivateHosts, signal })
 }
 
-/** A transient failure: try again after the backoff, or give up once the message is a day old. */
-export function retryOrGiveUp(message: TClaimedMessage, provider: string, reason: string, now = Date.now()) {
+/** A transient failure: try again after the backoff (or the service's Retry-After), or give up once the message is a day old. */
+export function retryOrGiveUp(message: TClaimedMessage, provider: string, reason: string, now = Date.now(), retryAfterMs?: number) {
   if (isPastRetryWindow(message.createdAt, now)) return { status: 'failed' as const, provider, error: `Gave up after 24 hours: ${reason}` }
-  return { status: 'retrying' as const, provider, error: reason, nextAttemptAt: new Date(now + retryDelayMs(message.attempts, env.OUTBOX_RETRY_BASE_MS)) }
+  const delayMs = retryAfterMs ?? retryDelayMs(message.attempts, env.OUTBOX_RETRY_BASE_MS)
+  return { status: 'retrying' as const, provider, error: reason, nextAttemptAt: new Date(now + delayMs) }
 }

@@ -10,7 +10,7 @@ export type TOutcomeRecord = { id: string; claimToken: string; outcome: TDeliver
  * provider); the others one each, as they differ. Returns how many rows were written.
  */
 export async function recordOutcomes(prisma: PrismaClient, records: readonly TOutcomeRecord[]): Promise<number> {
-  const delivered = new Map<string, { status: 'sent' | 'captured'; provider: string; ids: string[]; tokens: string[] }>()
+  const delivered = new Map<string, { status: 'sent' | 'captured'; provider: string; ids: string[]; tokens: string[]; providerIds: string[] }>()
   const others: TOutcomeRecord[] = []
   for (const record of records) {
     const { outcome } = record
@@ -19,20 +19,23 @@ export async function recordOutcomes(prisma: PrismaClient, records: readonly TOu
       continue
     }
     const key = `${outcome.status} ${outcome.provider}`
-    const group = delivered.get(key) ?? { status: outcome.status, provider: outcome.provider, ids: [], tokens: [] }
+    const group = delivered.get(key) ?? { status: outcome.status, provider: outcome.provider, ids: [], tokens: [], providerIds: [] }
     group.ids.push(record.id)
     group.tokens.push(record.claimToken)
+    // '' for none: NULLIF below (arrays of text with NULLs travel less uniformly through the drivers)
+    group.providerIds.push(outcome.providerMessageId ?? '')
     delivered.set(key, group)
   }
   const counts = await Promise.all([
     ...[...delivered.values()].map(
       // a sent message's body (live links) is dropped, a captured one stays viewable
-      ({ status, provider, ids, tokens }) => prisma.$executeRaw`
+      ({ status, provider, ids, tokens, providerIds }) => prisma.$executeRaw`
         UPDATE outbox_message AS m
            SET status = ${status}::"OutboxStatus", provider = ${provider}, "lastError" = NULL, "sentAt" = now(),
+               "providerMessageId" = NULLIF(r.provider_id, ''),
                html = CASE WHEN ${status} = 'sent' THEN '' ELSE m.html END, text = CASE WHEN ${status} = 'sent' THEN '' ELSE m.text END,
                "leaseUntil" = NULL, "lockedBy" = NULL
-          FROM unnest(${ids}::text[], ${tokens}::text[]) AS r(id, token)
+          FROM unnest(${ids}::text[], ${tokens}::text[], ${providerIds}::text[]) AS r(id, token, provider_id)
          WHERE m.id = r.id AND m."lockedBy" = r.token AND m.status = 'sending'`,
     ),
     ...others.map((record) => recordOutcome(prisma, record)),
@@ -51,6 +54,7 @@ export async function recordOutcome(prisma: PrismaClient, { id, claimToken, outc
       status: outcome.status,
       provider: outcome.provider,
       lastError: 'error' in outcome ? outcome.error : null,
+      providerMessageId: 'providerMessageId' in outcome ? outcome.providerMessageId : undefined,
       nextAttemptAt: 'nextAttemptAt' in outcome ? outcome.nextAttemptAt : undefined,
       sentAt: isDone ? new Date() : undefined,
       html: isBodyDisposable ? '' : undefined,

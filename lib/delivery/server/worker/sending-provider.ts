@@ -5,6 +5,7 @@ import { transportConfigOf } from '@/lib/email-provider/server/smtp-settings'
 import { orgTransportKey } from '@/lib/mail/server/transport-cache'
 import type { TTransportConfig } from '@/lib/mail/server/transports'
 import type { TMailbox } from '@/lib/mail/types'
+import { presetLabelOf } from '@/lib/email-provider/presets'
 import { parseMailbox, parseSmtpUrl } from './default-provider'
 import { assertDefaultQuota } from './default-quota'
 
@@ -34,7 +35,7 @@ export async function sendingProviderFor(orgId: string): Promise<TSendingProvide
   if (custom) {
     return {
       kind: 'custom',
-      label: `custom (${custom.host}:${custom.port})`,
+      label: custom.sendingMethod === 'api' ? `custom (${presetLabelOf(custom.preset)} API)` : `custom (${custom.host}:${custom.port})`,
       cacheKey: orgTransportKey(orgId),
       transport: transportConfigOf(custom, custom.secrets, orgTransportKey(orgId)),
       from: { name: custom.displayName ?? '', address: custom.fromAddress },

@@ -200,7 +200,7 @@ export function createDeliveryWorker(prismaOf: () => Promise<PrismaClient>): TWo
       const fallback = await viaFallback(message)
       return fallback.status === 'retrying' ? held : fallback
     }
-    if (attempt.status === 'retrying') return retryOrGiveUp(message, attempt.provider, attempt.error)
+    if (attempt.status === 'retrying') return retryOrGiveUp(message, attempt.provider, attempt.error, Date.now(), attempt.retryAfterMs)
     if (attempt.status !== 'failed') noteDelivered(message)
     return attempt
   }

@@ -1,5 +1,6 @@
 import 'server-only'
 import type { TMailMessage } from '@/lib/mail/types'
+import { postmarkTransport } from './postmark'
 import { smtpTransport } from './smtp'
 import type { TDiagnoseOptions, TDiagnosticResult, TSendContext, TSendingMethod, TSendOutcome, TTransportConfig, TTransportKind } from './types'
 
@@ -8,6 +9,7 @@ export type { TDiagnoseOptions, TDiagnosticResult, TSendContext, TSendingMethod,
 // The registry of sending methods: a method without its entry does not compile.
 const TRANSPORT_KINDS: { [TMethod in TSendingMethod]: TTransportKind<TMethod> } = {
   smtp: smtpTransport,
+  postmark: postmarkTransport,
 }
 
 function kindOf<TMethod extends TSendingMethod>(config: Extract<TTransportConfig, { method: TMethod }>): TTransportKind<TMethod> {

@@ -4,10 +4,13 @@ import type { TDiagnosticStep, TMailMessage, TSmtpFailure, TSmtpSettings } from 
 import type { TSmtpTuning } from '@/lib/mail/server/smtp-config'
 
 /** How a provider's messages travel: one kind per folder beside this file. */
-export type TSendingMethod = 'smtp'
+export type TSendingMethod = 'smtp' | 'postmark'
 
 /** A provider configuration, turned into what its kind needs to send (secrets already opened). */
-export type TTransportConfig = { method: 'smtp'; settings: TSmtpSettings; tuning?: TSmtpTuning }
+export type TTransportConfig =
+  | { method: 'smtp'; settings: TSmtpSettings; tuning?: TSmtpTuning }
+  /** Postmark's HTTP API: the Server API token, and the base URL (api.postmarkapp.com, or a local fake in tests) */
+  | { method: 'postmark'; apiKey: string; baseUrl: string }
 
 /** Where a send runs: the pool it shares (per organization), the SSRF guard's setting and the deadline's signal. */
 export type TSendContext = { cacheKey: string; allowPrivateHosts: boolean; signal?: AbortSignal }
