@@ -9,6 +9,8 @@ const pgliteURL = `http://localhost:${pglitePort}`
 /** The platform's default provider during e2e: an SMTP sink the org-user spec starts on this port. */
 /** The DNS server the e2e servers ask (DNS_SERVERS) for the Sender domain check: the sender-domain spec starts it. */
 export const E2E_DNS_PORT = Number(process.env.E2E_DNS_PORT ?? port + 2)
+/** The fake of Postmark's API the e2e servers send to (MAIL_API_BASE_URLS): the provider-postmark spec starts it. */
+export const E2E_POSTMARK_PORT = Number(process.env.E2E_POSTMARK_PORT ?? Number(process.env.E2E_DEFAULT_SMTP_PORT ?? 2526) + 10)
 export const E2E_DEFAULT_SMTP = { port: Number(process.env.E2E_DEFAULT_SMTP_PORT ?? 2526), username: 'platform', password: 'platform-smtp-pass' }
 
 export default defineConfig({
@@ -70,6 +72,7 @@ function serverEnv(appUrl: string): Record<string, string> {
     DEFAULT_MAIL_FROM: 'Platform Mail <no-reply@platform.test>',
     OUTBOX_POLL_MS: '200',
     DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
+    MAIL_API_BASE_URLS: `postmark=https://localhost:${E2E_POSTMARK_PORT}`,
     NEXT_TELEMETRY_DISABLED: '1',
   }
 }

@@ -13,6 +13,12 @@ test('choosing a provider fills its documented server, security and sign-in, wit
 
   for (const preset of PROVIDER_PRESETS.filter((candidate) => candidate.id !== 'custom')) {
     await provider.selectOption({ label: preset.label })
+    // a service with an HTTP API starts on API (issue 27): its setup lines, then its SMTP server on SMTP
+    if (preset.api) {
+      await expect(field(page, 'Sending method')).toHaveValue('api')
+      await expect(page.getByText(preset.api.setup[0]!)).toBeVisible()
+      await field(page, 'Sending method').selectOption('smtp')
+    }
     if (preset.host) await expect(field(page, 'Server Host')).toHaveValue(preset.host)
     await expect(field(page, 'Server Port')).toHaveValue(String(preset.port))
     await expect(page.getByRole('link', { name: `${preset.label} documentation` })).toHaveAttribute('href', preset.docsUrl)

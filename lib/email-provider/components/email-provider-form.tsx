@@ -14,6 +14,7 @@ import { charactersLeftHint } from '@/components/ui/characters-left'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
+import { presetById } from '@/lib/email-provider/presets'
 import { AuthFields } from './auth-fields'
 import { ServerFields } from './server-fields'
 import { TestEmailDialog } from './test-email-dialog'
@@ -31,6 +32,8 @@ type TEmailProviderFormProps = {
   initialValues: TEmailProviderFormValues
   /** The authentication kind whose secret is saved, or null. */
   savedSecretKind: TAuthKind | null
+  /** An API key is saved (the provider sends over its service's HTTP API). */
+  isApiKeySaved?: boolean
   serviceAccountEmail: string | null
   adminEmail: string
   /** Viewers see the settings with every field disabled and no Update or Send test email. */
@@ -44,6 +47,7 @@ export function EmailProviderForm({
   slug,
   initialValues,
   savedSecretKind,
+  isApiKeySaved = false,
   serviceAccountEmail,
   adminEmail,
   isReadOnly = false,
@@ -66,7 +70,7 @@ export function EmailProviderForm({
     onResult: (result, values) => {
       setIsConflict(!result.ok && result.code === 'conflict')
       if (!result.ok) return false
-      form.reset({ ...initialValues, ...values, password: '', clientSecret: '', serviceAccountKey: '', version: result.version })
+      form.reset({ ...initialValues, ...values, password: '', clientSecret: '', serviceAccountKey: '', apiKey: '', version: result.version })
       setSavedDespite(lastTest?.failure && lastTest.values === comparable(form.getValues()) ? lastTest.failure : null)
       setIsSaved(true)
       router.refresh()
@@ -74,7 +78,8 @@ export function EmailProviderForm({
     },
   })
 
-  const preset = useWatch({ control: form.control, name: 'preset' })
+  const [preset, sendingMethod] = useWatch({ control: form.control, name: ['preset', 'sendingMethod'] })
+  const isApi = sendingMethod === 'api' && Boolean(presetById(preset)?.api)
   const displayName = useWatch({ control: form.control, name: 'displayName' })
 
   // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
@@ -92,12 +97,14 @@ export function EmailProviderForm({
       <fieldset disabled={isReadOnly} className="grid gap-5 p-6 sm:grid-cols-6">
         <legend className="sr-only">Server</legend>
         <div className="sm:col-span-6">
-          <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
-          <p className="text-sm text-slate-600">Where your organization’s emails are handed over for delivery.</p>
+          <h2 className="text-base font-semibold text-slate-900">{isApi ? 'Email service' : 'SMTP server'}</h2>
+          <p className="text-sm text-slate-600">
+            Where your organization’s emails are handed over for delivery.{isApi && ' Secrets are write-only: they are never shown again.'}
+          </p>
         </div>
-        <ServerFields form={form} />
+        <ServerFields form={form} isApiKeySaved={isApiKeySaved} />
       </fieldset>
-      <fieldset id="sign-in" disabled={isReadOnly} className="grid scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset id="sign-in" hidden={isApi} disabled={isReadOnly || isApi} className="grid scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sign-in</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>
@@ -211,6 +218,6 @@ export function EmailProviderForm({
 
 // The values that decide where and how email goes, secrets left out (they are blank once saved).
 function comparable(values: TEmailProviderFormValues): string {
-  const secrets = new Set<string>(['password', 'clientSecret', 'serviceAccountKey', 'version'])
+  const secrets = new Set<string>(['password', 'clientSecret', 'serviceAccountKey', 'apiKey', 'version'])
   return JSON.stringify(Object.entries(values).filter(([field]) => !secrets.has(field)))
 }

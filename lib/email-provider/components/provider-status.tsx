@@ -1,7 +1,7 @@
 import type { TProviderView } from '@/lib/email-provider/types'
 import { formatDateTime } from '@/components/ui/format'
 import { isSecretExpiring } from '@/lib/email-provider/form-values'
-import { AUTH_KIND_LABELS } from '@/lib/email-provider/labels'
+import { AUTH_KIND_LABELS, SENDING_METHOD_LABELS } from '@/lib/email-provider/labels'
 import { presetById } from '@/lib/email-provider/presets'
 import { DeliveryHealth } from '@/lib/delivery/components/delivery-health'
 import type { TDeliveryHealthView } from '@/lib/delivery/types'
@@ -25,10 +25,16 @@ export function ProviderStatus({ provider, health = null, isCapture = false, pla
         {provider ? (
           <p className="text-sm text-slate-700">
             <span className="font-semibold text-slate-900">Custom provider in use:</span> {presetById(provider.preset)?.label ?? 'Custom SMTP'} ·{' '}
-            <code className="rounded bg-slate-100 px-1 py-0.5 text-[13px]">
-              {provider.host}:{provider.port}
-            </code>{' '}
-            · {AUTH_KIND_LABELS[provider.authKind]}
+            {provider.sendingMethod === 'api' ? (
+              SENDING_METHOD_LABELS.api
+            ) : (
+              <>
+                <code className="rounded bg-slate-100 px-1 py-0.5 text-[13px]">
+                  {provider.host}:{provider.port}
+                </code>{' '}
+                · {AUTH_KIND_LABELS[provider.authKind]}
+              </>
+            )}
             <span className="text-slate-600">
               {' '}
               · last updated {formatDateTime(provider.updatedAt)}

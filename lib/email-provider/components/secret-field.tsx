@@ -14,7 +14,9 @@ type TSecretFieldProps = {
 
 /** Write-only: the saved secret is never sent to the browser; blank keeps it, a new value replaces it. */
 export function SecretField({ label, registration, error, isSaved, hint }: TSecretFieldProps) {
-  const savedHint = `A ${label.toLowerCase()} is saved. Leave blank to keep it.`
+  // "A password is saved", "An API key is saved": acronyms keep their capitals
+  const noun = /^[A-Z]{2}/.test(label) ? label : label.toLowerCase()
+  const savedHint = `${/^[aeiou]/i.test(noun) ? 'An' : 'A'} ${noun} is saved. Leave blank to keep it.`
   return (
     <TextField
       label={label}

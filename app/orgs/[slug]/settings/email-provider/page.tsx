@@ -64,7 +64,8 @@ export default async function EmailProviderPage({ params, searchParams }: { para
       <EmailProviderForm
         slug={org.slug}
         initialValues={initialValues}
-        savedSecretKind={provider?.hasSecret ? provider.authKind : null}
+        savedSecretKind={provider?.hasSecret && provider.sendingMethod !== 'api' ? provider.authKind : null}
+        isApiKeySaved={Boolean(provider?.hasSecret && provider.sendingMethod === 'api')}
         serviceAccountEmail={provider?.serviceAccountEmail ?? null}
         adminEmail={admin.email}
         isReadOnly={isReadOnly}
