@@ -127,7 +127,8 @@ describe('Postmark over its API', () => {
     })
     // one pool per organization, kept alive: never more connections than the pool's five
     expect(fake.connections()).toBeLessThanOrEqual(5)
-  })
+    // the file's first worker run also opens the database (PGlite: its first start) on a shared machine
+  }, 60_000)
 
   it('the test email: Resolve → Connect → Authenticate (GET /server) → Send → Accepted, the key never in the answer', async () => {
     const org = await postmarkOrg()
