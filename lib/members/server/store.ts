@@ -58,13 +58,16 @@ export async function findMember(tx: TTransaction | PrismaClient, orgId: string,
   return row ? { role: row.role, email: row.user.email } : null
 }
 
-/** Every membership of the user, each with how many members its organization has. */
-export async function listMembershipsOf(tx: TTransaction, userId: string): Promise<Array<{ orgId: string; role: TRole; memberCount: number }>> {
+/** Every membership of the user: its organization, the role, and how many members the organization has. */
+export async function listMembershipsOf(
+  tx: TTransaction,
+  userId: string,
+): Promise<Array<{ org: { id: string; name: string; slug: string }; role: TRole; memberCount: number }>> {
   const rows = await tx.membership.findMany({
     where: { userId },
-    select: { orgId: true, role: true, org: { select: { _count: { select: { memberships: true } } } } },
+    select: { role: true, org: { select: { id: true, name: true, slug: true, _count: { select: { memberships: true } } } } },
   })
-  return rows.map((row) => ({ orgId: row.orgId, role: row.role, memberCount: row.org._count.memberships }))
+  return rows.map(({ role, org: { _count, ...org } }) => ({ org, role, memberCount: _count.memberships }))
 }
 
 /** Sets an existing member's role. */
