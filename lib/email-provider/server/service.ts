@@ -60,7 +60,8 @@ export function resolveProviderForm(form: TEmailProviderForm, stored: TStoredSet
 
 /**
  * Saves the organization's custom provider (Update). A change the owners are told of (its target, the fallback switch)
- * first passes `recentSignIn` (step-up); other changes, such as the Display Name, do not ask.
+ * first passes `recentSignIn` (step-up); other changes, such as the Display Name, do not ask. The commands always pass
+ * one (commands.ts); only tests and scripts leave it out.
  */
 export async function updateEmailProvider(orgId: string, actor: TActor, form: TEmailProviderForm, recentSignIn?: TRecentSignInCheck): Promise<TProviderResult> {
   const { provider, version } = await getProviderView(orgId)
