@@ -33,7 +33,12 @@ export const ZRecoveryCode = z.object({
     ),
 })
 
+/** Confirm it's you (step-up): the password, and the app's code when two-factor is on. */
+export const ZStepUp = ZConfirmPassword
+export const ZStepUpWithCode = z.extend(ZConfirmPassword, ZTotpCode.shape)
+
 export type TChangePassword = z.infer<typeof ZChangePassword>
 export type TConfirmPassword = z.infer<typeof ZConfirmPassword>
 export type TTotpCode = z.infer<typeof ZTotpCode>
 export type TRecoveryCode = z.infer<typeof ZRecoveryCode>
+export type TStepUp = { password: string; code?: string }

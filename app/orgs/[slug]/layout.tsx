@@ -1,6 +1,7 @@
 import { requireOrgAccess } from '@/lib/auth/server/session'
 import { ConsoleShell } from '@/components/console/console-shell'
 import { VerifyEmailBanner } from '@/lib/auth/components/verify-email-banner'
+import { StepUpProvider } from '@/lib/auth/components/step-up/step-up-provider'
 import { listOrgsOf } from '@/lib/members/server/store'
 import { findCapturedVerification } from '@/lib/auth/server/email-verification'
 import { isPlatformMailCaptured } from '@/lib/delivery/server/platform-mail'
@@ -24,7 +25,7 @@ export default async function OrgLayout({ children, params }: TOrgLayoutProps) {
   )
   return (
     <ConsoleShell org={org} admin={admin} role={role} orgs={orgs} notice={notice}>
-      {children}
+      <StepUpProvider>{children}</StepUpProvider>
     </ConsoleShell>
   )
 }

@@ -1,15 +1,23 @@
 import 'server-only'
 import { findOrgAccess, type TRole } from '@/lib/orgs/server/store'
 import type { TActionFailure } from '@/lib/forms/action-result'
-import { getCurrentAdmin, SETTINGS_ROLES, type TAdmin } from './session'
+import { recentSignInOf, type TRecentSignInCheck } from './recent-sign-in'
+import { getCurrentAdminSession, SETTINGS_ROLES, type TAdmin } from './session'
 
 type TGranted = { ok: true; admin: TAdmin; org: { id: string; name: string; slug: string }; role: TRole }
 
-/** Server Actions check membership themselves (never only the page): the admin must hold one of `roles` in `slug`. */
-export async function authorizeOrgAction(slug: unknown, roles: readonly TRole[] = SETTINGS_ROLES): Promise<TGranted | TActionFailure> {
-  const admin = await getCurrentAdmin()
-  if (!admin) return { ok: false, message: 'Your session has ended. Sign in again to continue.' }
-  return authorizeAdmin(admin, slug, roles)
+/**
+ * Server Actions check membership themselves (never only the page): the admin must hold one of `roles` in `slug`.
+ * `recentSignIn` is the session's step-up check, for the changes that need a recent sign-in (recent-sign-in.ts).
+ */
+export async function authorizeOrgAction(
+  slug: unknown,
+  roles: readonly TRole[] = SETTINGS_ROLES,
+): Promise<(TGranted & { recentSignIn: TRecentSignInCheck }) | TActionFailure> {
+  const current = await getCurrentAdminSession()
+  if (!current) return { ok: false, message: 'Your session has ended. Sign in again to continue.' }
+  const granted = await authorizeAdmin(current.admin, slug, roles)
+  return granted.ok ? { ...granted, recentSignIn: recentSignInOf(current.session) } : granted
 }
 
 /** The check behind authorizeOrgAction, for a known admin: a member of `slug` holding one of `roles`. */

@@ -4,16 +4,26 @@ import { notFound, redirect } from 'next/navigation'
 import { findOrgAccess, type TRole } from '@/lib/orgs/server/store'
 import { getAuth } from './auth'
 import { routes } from '@/lib/routes'
+import type { TSessionRef } from './recent-sign-in'
 
 export type TAdmin = { id: string; email: string; name: string; emailVerified: boolean }
 
 /** The signed-in console admin, or null. */
 export async function getCurrentAdmin(): Promise<TAdmin | null> {
+  return (await getCurrentAdminSession())?.admin ?? null
+}
+
+/** The signed-in console admin and their session (for step-up: recent-sign-in.ts), or null. Never sent to the browser. */
+export async function getCurrentAdminSession(): Promise<{ admin: TAdmin; session: TSessionRef } | null> {
   const requestHeaders = await headers() // first: marks the page dynamic before anything touches the database
   const auth = await getAuth()
-  const session = await auth.api.getSession({ headers: requestHeaders })
-  if (!session) return null
-  return { id: session.user.id, email: session.user.email, name: session.user.name, emailVerified: session.user.emailVerified }
+  const current = await auth.api.getSession({ headers: requestHeaders })
+  if (!current) return null
+  const { user } = current
+  return {
+    admin: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified },
+    session: { sessionId: current.session.id, userId: user.id, isTwoFactorOn: user.twoFactorEnabled === true },
+  }
 }
 
 /** The path being rendered, as set by proxy.ts, for `?next=` after login. */

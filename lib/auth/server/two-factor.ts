@@ -97,3 +97,27 @@ export async function isTwoFactorOn(userId: string): Promise<boolean> {
   const user = await (await getPrisma()).user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true } })
   return user?.twoFactorEnabled ?? false
 }
+
+/**
+ * Confirm it's you (step-up) in a session that is already signed in: the password, then (two-factor on) a code from
+ * the app. Nothing else changes: no new session, no cookie.
+ */
+export async function verifySignedInIdentity(
+  requestHeaders: Headers,
+  input: { password: string; code?: string },
+  isTwoFactorOn: boolean,
+): Promise<TDomainResult<object, TTwoFactorFailure>> {
+  const auth = await getAuth()
+  try {
+    await auth.api.verifyPassword({ body: { password: input.password }, headers: requestHeaders })
+  } catch (error) {
+    return translate(error, 'password')
+  }
+  if (!isTwoFactorOn) return { ok: true }
+  try {
+    await auth.api.verifyTOTP({ body: { code: input.code ?? '' }, headers: requestHeaders })
+    return { ok: true }
+  } catch (error) {
+    return translate(error, 'code')
+  }
+}

@@ -14,6 +14,7 @@ import { charactersLeftHint } from '@/components/ui/characters-left'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
+import { useStepUp } from '@/lib/auth/components/step-up/step-up-provider'
 import { AuthFields } from './auth-fields'
 import { ServerFields } from './server-fields'
 import { TestEmailDialog } from './test-email-dialog'
@@ -50,6 +51,7 @@ export function EmailProviderForm({
   switchToOAuth = false,
 }: TEmailProviderFormProps) {
   const router = useRouter()
+  const withStepUp = useStepUp()
   const [isSaved, setIsSaved] = useState(false)
   // the last test email's failure and the values it was sent with: saving those same values warns instead of a bare success
   const [lastTest, setLastTest] = useState<{ failure: string | null; values: string }>()
@@ -61,7 +63,8 @@ export function EmailProviderForm({
     fields: EMAIL_PROVIDER_FIELDS,
     action: (values) => {
       setIsSaved(false)
-      return updateEmailProviderAction(slug, values)
+      // a change of target or of the fallback switch may ask Confirm it's you first, then is saved with these values
+      return withStepUp(() => updateEmailProviderAction(slug, values))
     },
     onResult: (result, values) => {
       setIsConflict(!result.ok && result.code === 'conflict')
