@@ -9,17 +9,25 @@ import { SecuritySection } from '@/lib/auth/components/account/security-section'
 import { ChangePasswordForm } from '@/lib/auth/components/account/change-password-form'
 import { TwoFactorSection } from '@/lib/auth/components/account/two-factor-section'
 import { SessionsList } from '@/lib/auth/components/account/sessions-section'
+import { TwoFactorRequiredNotice } from '@/lib/auth/components/account/two-factor-required-notice'
+import { findOrgAccess } from '@/lib/orgs/server/store'
 import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Security' }
 
-type TPageProps = { searchParams: Promise<{ 'password-changed'?: string | string[] }> }
+type TPageProps = { searchParams: Promise<{ 'password-changed'?: string | string[]; required?: string | string[] }> }
 
 export default async function AccountSecurityPage({ searchParams }: TPageProps) {
   const admin = await getCurrentAdmin()
   if (!admin) redirect(routes.loginThen(routes.accountSecurity))
-  const passwordChanged = (await searchParams)['password-changed']
-  const [orgs, isOn, sessions] = await Promise.all([listOrgsOf(admin.id), isTwoFactorOn(admin.id), listAdminSessions(await headers())])
+  const { 'password-changed': passwordChanged, required } = await searchParams
+  const [orgs, isOn, sessions, requiredBy] = await Promise.all([
+    listOrgsOf(admin.id),
+    isTwoFactorOn(admin.id),
+    listAdminSessions(await headers()),
+    // ?required=<slug>: named only to its members, and only while it does require it
+    typeof required === 'string' ? findOrgAccess(admin.id, required) : null,
+  ])
   const content = (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
@@ -30,6 +38,7 @@ export default async function AccountSecurityPage({ searchParams }: TPageProps) 
       <SecuritySection id="change-password" title="Change password" description="Changing your password signs you out everywhere else.">
         <ChangePasswordForm key={String(passwordChanged)} wasChanged={passwordChanged !== undefined} />
       </SecuritySection>
+      {requiredBy?.twoFactor.isRequired && <TwoFactorRequiredNotice org={requiredBy.org} isOn={isOn} />}
       <SecuritySection
         id="two-factor"
         title="Two-factor authentication"
