@@ -18,9 +18,10 @@ export const metadata = { title: 'Security' }
 type TPageProps = { searchParams: Promise<{ 'password-changed'?: string | string[]; required?: string | string[] }> }
 
 export default async function AccountSecurityPage({ searchParams }: TPageProps) {
-  const admin = await getCurrentAdmin()
-  if (!admin) redirect(routes.loginThen(routes.accountSecurity))
   const { 'password-changed': passwordChanged, required } = await searchParams
+  const admin = await getCurrentAdmin()
+  // ?required= survives a sign-in (and the refresh that races the new session cookie after two-factor is confirmed)
+  if (!admin) redirect(routes.loginThen(typeof required === 'string' ? routes.accountSecurityRequiredBy(required) : routes.accountSecurity))
   const [orgs, isOn, sessions, requiredBy] = await Promise.all([
     listOrgsOf(admin.id),
     isTwoFactorOn(admin.id),
@@ -35,10 +36,10 @@ export default async function AccountSecurityPage({ searchParams }: TPageProps) 
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Security</h1>
         <p className="mt-2 max-w-prose text-sm text-slate-600">How you sign in to Mailgate as {admin.email}, and where you are signed in.</p>
       </header>
+      {requiredBy?.twoFactor.isRequired && <TwoFactorRequiredNotice org={requiredBy.org} isOn={isOn} />}
       <SecuritySection id="change-password" title="Change password" description="Changing your password signs you out everywhere else.">
         <ChangePasswordForm key={String(passwordChanged)} wasChanged={passwordChanged !== undefined} />
       </SecuritySection>
-      {requiredBy?.twoFactor.isRequired && <TwoFactorRequiredNotice org={requiredBy.org} isOn={isOn} />}
       <SecuritySection
         id="two-factor"
         title="Two-factor authentication"

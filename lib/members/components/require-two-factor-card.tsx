@@ -1,6 +1,6 @@
 'use client'
 
-import { useState, useTransition } from 'react'
+import { useOptimistic, useState, useTransition } from 'react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { setRequireTwoFactorAction } from '@/lib/members/actions'
@@ -21,8 +21,11 @@ export function RequireTwoFactorCard({ slug, orgName, isRequired, canChange, isO
   const router = useRouter()
   const [error, setError] = useState<string>()
   const [isPending, startTransition] = useTransition()
+  // ticked at once while it saves; back as it was if the server refuses
+  const [shownRequired, showRequired] = useOptimistic(isRequired)
   const save = (next: boolean) =>
     startTransition(async () => {
+      showRequired(next)
       const result = await setRequireTwoFactorAction(slug, { isRequired: next })
       setError(result.ok ? undefined : (result.fieldErrors?.isRequired ?? result.message))
       router.refresh()
@@ -40,7 +43,7 @@ export function RequireTwoFactorCard({ slug, orgName, isRequired, canChange, isO
               <input
                 type="checkbox"
                 className="mt-0.5 size-4 shrink-0 rounded border-slate-300"
-                checked={isRequired}
+                checked={shownRequired}
                 disabled={isPending}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? 'require-two-factor-hint require-two-factor-error' : 'require-two-factor-hint'}
