@@ -22,14 +22,14 @@ export const ZTotpCode = z.object({
   ),
 })
 
-/** A recovery code as shown at setup (xxxxx-xxxxx); letters and digits, the dash as shown. */
+/** A recovery code as shown at setup (xxxx-xxxx-xxxx-xxxx); any case, the dashes or spaces optional. */
 export const ZRecoveryCode = z.object({
   code: z
     .string()
     .check(
       z.trim(),
       z.minLength(1, 'Enter one of your recovery codes'),
-      z.regex(/^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/, 'Enter a recovery code as shown, like abc12-3de45'),
+      z.regex(/^[A-Za-z2-7]{4}([\s-]?[A-Za-z2-7]{4}){3}$/, 'Enter a recovery code as shown, like abcd-efgh-2345-wxyz'),
     ),
 })
 

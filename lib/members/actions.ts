@@ -11,7 +11,8 @@ import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 import { invalidInput, type TActionFailure, type TActionResult } from '@/lib/forms/action-result'
 import { membersFailure } from '@/lib/members/messages'
 import { PERMISSIONS } from '@/lib/members/roles'
-import { ZAcceptWithPassword, ZInvitationRef, ZInvitationToken, ZInvite, ZMemberRef, ZRoleChange } from '@/lib/members/schema'
+import { ZAcceptWithPassword, ZInvitationRef, ZInvitationToken, ZInvite, ZMemberRef, ZRequireTwoFactor, ZRoleChange } from '@/lib/members/schema'
+import { setRequireTwoFactor } from '@/lib/members/server/require-two-factor'
 import { acceptInvitation, acceptInvitationWithPassword } from '@/lib/members/server/accept'
 import * as service from '@/lib/members/server/service'
 import { routes } from '@/lib/routes'
@@ -110,6 +111,15 @@ export async function deleteOrganizationAction(slug: string): Promise<TActionFai
   if (!result.ok) return membersFailure(result)
   getLogger().info({ orgId: access.org.id, actorId: access.admin.id }, 'organization deleted')
   redirect(routes.home)
+}
+
+/** Require two-factor authentication (owners, who need two-factor on themselves to turn it on). */
+export async function setRequireTwoFactorAction(slug: string, input: unknown): Promise<TResult> {
+  const access = await authorizeOrgAction(slug, PERMISSIONS['require-two-factor'])
+  if (!access.ok) return access
+  const parsed = ZRequireTwoFactor.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error.issues)
+  return answer(await setRequireTwoFactor(access.org, access.admin, parsed.data))
 }
 
 /** Accept invitation, signed in: joins the organization and opens it. */

@@ -21,7 +21,7 @@ for (const width of WIDTHS) {
     test.use({ viewport: width.viewport, isMobile: width.isMobile, hasTouch: width.isMobile })
 
     test(`every page at ${width.viewport.width}×${width.viewport.height}`, async ({ page, browser }) => {
-      test.setTimeout(120_000)
+      test.setTimeout(240_000) // some 25 pages, each with axe and a full-page screenshot
       const anonymous = await (await browser.newContext({ viewport: width.viewport, isMobile: width.isMobile })).newPage()
       for (const [name, path] of [
         ['signup', '/signup'],
@@ -41,6 +41,7 @@ for (const width of WIDTHS) {
         ['email-provider', `/orgs/${admin.slug}/settings/email-provider`],
         ['members', `/orgs/${admin.slug}/settings/members`],
         ['api-keys', `/orgs/${admin.slug}/settings/api-keys`],
+        ['account-security', '/account/security'],
       ] as const) {
         await page.goto(path)
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

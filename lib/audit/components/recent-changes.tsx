@@ -29,6 +29,8 @@ type TDetails = {
   reason?: string
   /** a reset of an account never verified took its membership away */
   leaves?: boolean
+  /** Require two-factor authentication: on or off */
+  isRequired?: boolean
 }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
@@ -63,6 +65,7 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
       : leaves
         ? 'Reset the password of an account never verified: its membership and API keys here were removed'
         : 'Reset the password of an account never verified: its API keys here were revoked',
+  org_require_two_factor: ({ isRequired }) => (isRequired ? 'Turned on Require two-factor authentication' : 'Turned off Require two-factor authentication'),
   delivery_failing: ({ cause, waiting }) =>
     `Email delivery started failing: ${cause ?? 'unknown cause'} (${waiting ?? 0} waiting); owners and admins were alerted`,
   delivery_recovered: () => 'Email delivery works again',

@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api'
 import { failure, type TDomainResult } from '@/lib/forms/domain-result'
 import { getPrisma } from '@/lib/server/db'
 import { getAuth } from './auth'
+import { forgetRecoveryCodes, issueRecoveryCodes } from './recovery-codes'
 
 export type TTwoFactorFailure = 'wrong-password' | 'wrong-code' | 'signed-out' | 'expired' | 'locked'
 
@@ -56,15 +57,17 @@ export async function confirmTwoFactorSetup(
   } catch (error) {
     return translate(error, 'code')
   }
-  const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId } })
-  return { ok: true, recoveryCodes: backupCodes }
+  // new codes each time two-factor is turned on; only their hashes are kept
+  return { ok: true, recoveryCodes: await issueRecoveryCodes(userId) }
 }
 
 /** Turns two-factor off (checks the password); the secret and the recovery codes are deleted. */
 export async function turnOffTwoFactor(requestHeaders: Headers, password: string): Promise<TDomainResult<object, TTwoFactorFailure>> {
   const auth = await getAuth()
   try {
+    const session = await auth.api.getSession({ headers: requestHeaders })
     await auth.api.disableTwoFactor({ body: { password }, headers: requestHeaders })
+    if (session) await forgetRecoveryCodes(session.user.id)
     return { ok: true }
   } catch (error) {
     return translate(error, 'password')
@@ -72,7 +75,8 @@ export async function turnOffTwoFactor(requestHeaders: Headers, password: string
 }
 
 /**
- * The second sign-in step: a code from the app or a recovery code (used up), against the two-factor cookie that the
+ * The second sign-in step: a code from the app or a recovery code (used up; checked against our hashes by
+ * recovery-code-plugin.ts before the plugin completes the sign-in), against the two-factor cookie that the
  * password step set. On success the session starts (its cookie is set) and the user's id is answered.
  */
 export async function verifySecondFactor(

@@ -192,3 +192,20 @@ export async function findTestRecipientFacts(orgId: string, actorId: string, rec
   ])
   return { ownerVerified: verifiedOwners > 0, ownAddress: actor?.email ?? key?.createdByEmail ?? null, isMember: members > 0 }
 }
+
+/** Whether the organization requires two-factor authentication of its members. */
+export async function findRequireTwoFactor(tx: TTransaction, orgId: string): Promise<boolean> {
+  const row = await tx.organization.findUnique({ where: { id: orgId }, select: { requireTwoFactor: true } })
+  return row?.requireTwoFactor ?? false
+}
+
+/** Sets the organization's Require two-factor authentication. */
+export async function saveRequireTwoFactor(tx: TTransaction, orgId: string, isRequired: boolean): Promise<void> {
+  await tx.organization.update({ where: { id: orgId }, data: { requireTwoFactor: isRequired } })
+}
+
+/** Whether the admin has two-factor authentication on. */
+export async function hasTwoFactorOn(tx: TTransaction, userId: string): Promise<boolean> {
+  const row = await tx.user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true } })
+  return row?.twoFactorEnabled ?? false
+}
