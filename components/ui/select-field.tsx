@@ -7,7 +7,7 @@ export function SelectField({ label, error, hint, id, className, options, ...sel
   return (
     <Field label={label} error={error} hint={hint} id={id} className={className}>
       {(control) => (
-        <select {...control} className={controlClasses(error, 'h-9 pr-8')} {...selectProps}>
+        <select {...control} className={controlClasses(error, 'h-9 w-full min-w-0 pr-8')} {...selectProps}>
           {options.map((option) => (
             <option key={option.value} value={option.value} disabled={option.disabled}>
               {option.label}

@@ -92,7 +92,7 @@ export function EmailProviderForm({
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
-      <fieldset disabled={isReadOnly} className="grid gap-5 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid min-w-0 gap-5 p-6 sm:grid-cols-6">
         <legend className="sr-only">Server</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">SMTP server</h2>
@@ -100,7 +100,7 @@ export function EmailProviderForm({
         </div>
         <ServerFields form={form} />
       </fieldset>
-      <fieldset id="sign-in" disabled={isReadOnly} className="grid scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset id="sign-in" disabled={isReadOnly} className="grid min-w-0 scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sign-in</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>
@@ -108,7 +108,7 @@ export function EmailProviderForm({
         </div>
         <AuthFields form={form} savedSecretKind={savedSecretKind} serviceAccountEmail={serviceAccountEmail} />
       </fieldset>
-      <fieldset disabled={isReadOnly} className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid min-w-0 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sender</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sender</h2>
