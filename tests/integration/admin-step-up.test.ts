@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { generate } from 'otplib'
 import { getAuth } from '@/lib/auth/server/auth'
+import { ZStepUpWithCode } from '@/lib/auth/account-schema'
 import { guardedStepUp } from '@/lib/auth/server/guarded-step-up'
 import { API_KEY_ACTS_AS_ITSELF, RECENT_SIGN_IN_MS, recentSignInOf, requireRecentSignIn, type TClock, type TSessionRef } from '@/lib/auth/server/recent-sign-in'
 import { confirmTwoFactorSetup, startTwoFactorSetup } from '@/lib/auth/server/two-factor'
@@ -48,6 +49,30 @@ async function sessionOf(cookies: Headers): Promise<TSessionRef> {
   const current = await (await getAuth()).api.getSession({ headers: cookies })
   if (!current) throw new Error('not signed in')
   return { sessionId: current.session.id, userId: current.user.id, isTwoFactorOn: current.user.twoFactorEnabled === true }
+}
+
+/** An owner who turned two-factor on, then signed in again with password and code, as the admin would. */
+async function signedInWithTwoFactor(tag: string) {
+  const owner = await signedInOwner(tag)
+  const started = await startTwoFactorSetup(owner.cookies, PASSWORD)
+  if (!started.ok) throw new Error(started.code)
+  // confirming the setup renews the session (a new cookie): sign in again with the code, as the admin would
+  const confirmed = await confirmTwoFactorSetup(owner.cookies, owner.actor.id, await generate({ secret: started.secret }))
+  if (!confirmed.ok) throw new Error(confirmed.code)
+  const auth = await getAuth()
+  const passwordStep = await auth.api.signInEmail({
+    body: { email: owner.actor.email, password: PASSWORD },
+    returnHeaders: true,
+    headers: new Headers({ 'x-client-ip': owner.ip }),
+  })
+  const codeStep = await auth.api.verifyTOTP({
+    body: { code: await generate({ secret: started.secret }) },
+    returnHeaders: true,
+    headers: cookiesOf(passwordStep.headers, owner.ip),
+  })
+  const cookies = cookiesOf(codeStep.headers, owner.ip)
+  const session = await sessionOf(cookies)
+  return { started, confirmed, cookies, session }
 }
 
 const STEP_UP_REQUIRED = { ok: false, code: 'step-up-required', isCodeRequired: false }
@@ -103,25 +128,7 @@ describe('step-up', () => {
   })
 
   it('with two-factor on, Confirm it’s you needs the app’s code as well; a wrong code renews nothing', async () => {
-    const owner = await signedInOwner('stepup-2fa')
-    const started = await startTwoFactorSetup(owner.cookies, PASSWORD)
-    if (!started.ok) throw new Error(started.code)
-    // confirming the setup renews the session (a new cookie): sign in again with the code, as the admin would
-    const confirmed = await confirmTwoFactorSetup(owner.cookies, owner.actor.id, await generate({ secret: started.secret }))
-    if (!confirmed.ok) throw new Error(confirmed.code)
-    const auth = await getAuth()
-    const passwordStep = await auth.api.signInEmail({
-      body: { email: owner.actor.email, password: PASSWORD },
-      returnHeaders: true,
-      headers: new Headers({ 'x-client-ip': owner.ip }),
-    })
-    const codeStep = await auth.api.verifyTOTP({
-      body: { code: await generate({ secret: started.secret }) },
-      returnHeaders: true,
-      headers: cookiesOf(passwordStep.headers, owner.ip),
-    })
-    const cookies = cookiesOf(codeStep.headers, owner.ip)
-    const session = await sessionOf(cookies)
+    const { started, cookies, session } = await signedInWithTwoFactor('stepup-2fa')
     expect(session.isTwoFactorOn).toBe(true)
 
     const { clock, advance } = movableClock()
@@ -137,6 +144,24 @@ describe('step-up', () => {
     expect(await requireRecentSignIn(session, clock)).not.toBeNull()
     expect(await guardedStepUp(cookies, { password: PASSWORD, code: await generate({ secret: started.secret }) }, clock)).toEqual({ ok: true })
     expect(await requireRecentSignIn(session, clock)).toBeNull()
+  })
+
+  it('with two-factor on and no phone at hand, one recovery code confirms it’s you once; used, it is refused', async () => {
+    const { confirmed, cookies, session } = await signedInWithTwoFactor('stepup-recovery')
+
+    const { clock, advance } = movableClock()
+    advance(RECENT_SIGN_IN_MS + 1_000)
+    const [recoveryCode] = confirmed.recoveryCodes
+    const typed = ZStepUpWithCode.parse({ password: PASSWORD, code: recoveryCode!.toUpperCase() })
+    expect(await guardedStepUp(cookies, typed, clock)).toEqual({ ok: true })
+    expect(await requireRecentSignIn(session, clock)).toBeNull()
+
+    advance(RECENT_SIGN_IN_MS + 1_000)
+    expect(await guardedStepUp(cookies, typed, clock)).toEqual({
+      ok: false,
+      fieldErrors: { code: 'This code is not correct. Check it and try again.' },
+    })
+    expect(await requireRecentSignIn(session, clock)).not.toBeNull()
   })
 
   it('another session of the same admin stays as it was, and Confirm it’s you without a session is refused', async () => {

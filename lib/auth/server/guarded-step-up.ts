@@ -9,7 +9,7 @@ import { stampAuthenticated, systemClock, type TClock } from './recent-sign-in'
 import { verifySignedInIdentity } from './two-factor'
 
 /**
- * Confirm it's you: the signed-in admin's password (and app code when two-factor is on) renew the session's proof of
+ * Confirm it's you: the signed-in admin's password (and, with two-factor on, the app's code or a recovery code) renew the session's proof of
  * who they are (recent-sign-in.ts), so the change that asked for it can go ahead. Limited like sign-in (per IP, the
  * hash queue) and per admin, so a stolen session cannot guess at length; a refusal here never ends the session.
  */
@@ -25,7 +25,7 @@ export async function guardedStepUp(requestHeaders: Headers, input: TStepUp, clo
   if (!limit.ok) return { ok: false, message: describeRetryAfter(limit.retryAfterSeconds) }
   const isTwoFactorOn = current.user.twoFactorEnabled === true
   return unlessHashQueueFull(async () => {
-    const result = await verifySignedInIdentity(requestHeaders, input, isTwoFactorOn)
+    const result = await verifySignedInIdentity(requestHeaders, input, { userId: current.user.id, isTwoFactorOn })
     if (!result.ok) return accountFailure(result)
     await stampAuthenticated({ sessionId: current.session.id, userId: current.user.id, isTwoFactorOn }, clock)
     return { ok: true as const }

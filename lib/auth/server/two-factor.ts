@@ -3,7 +3,8 @@ import { APIError } from 'better-auth/api'
 import { failure, type TDomainResult } from '@/lib/forms/domain-result'
 import { getPrisma } from '@/lib/server/db'
 import { getAuth } from './auth'
-import { forgetRecoveryCodes, issueRecoveryCodes } from './recovery-codes'
+import { isRecoveryCode } from '@/lib/auth/account-schema'
+import { forgetRecoveryCodes, issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes'
 
 export type TTwoFactorFailure = 'wrong-password' | 'wrong-code' | 'signed-out' | 'expired' | 'locked'
 
@@ -104,12 +105,12 @@ export async function isTwoFactorOn(userId: string): Promise<boolean> {
 
 /**
  * Confirm it's you (step-up) in a session that is already signed in: the password, then (two-factor on) a code from
- * the app. Nothing else changes: no new session, no cookie.
+ * the app or one recovery code, which is then used up. Nothing else changes: no new session, no cookie.
  */
 export async function verifySignedInIdentity(
   requestHeaders: Headers,
   input: { password: string; code?: string },
-  isTwoFactorOn: boolean,
+  account: { userId: string; isTwoFactorOn: boolean },
 ): Promise<TDomainResult<object, TTwoFactorFailure>> {
   const auth = await getAuth()
   try {
@@ -117,9 +118,11 @@ export async function verifySignedInIdentity(
   } catch (error) {
     return translate(error, 'password')
   }
-  if (!isTwoFactorOn) return { ok: true }
+  if (!account.isTwoFactorOn) return { ok: true }
+  const code = input.code ?? ''
+  if (isRecoveryCode(code)) return (await redeemRecoveryCode(account.userId, code)) ? { ok: true } : failure('wrong-code', 'code')
   try {
-    await auth.api.verifyTOTP({ body: { code: input.code ?? '' }, headers: requestHeaders })
+    await auth.api.verifyTOTP({ body: { code }, headers: requestHeaders })
     return { ok: true }
   } catch (error) {
     return translate(error, 'code')

@@ -52,10 +52,9 @@ export function ConfirmItsYouDialog({ isCodeRequired, returnFocusTo, onConfirmed
         {isCodeRequired && (
           <TextField
             label="Code"
-            inputMode="numeric"
             autoComplete="one-time-code"
-            maxLength={12}
-            hint="The 6-digit code your authenticator app shows for Mailgate."
+            maxLength={24}
+            hint="The 6-digit code your authenticator app shows for Mailgate, or one of your recovery codes (it is then used up)."
             error={errors.code?.message}
             {...form.register('code')}
           />
