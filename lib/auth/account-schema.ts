@@ -44,13 +44,12 @@ export function isRecoveryCode(code: string): boolean {
 /** Confirm it's you with two-factor on: the app's 6-digit code, or one recovery code when the phone is not at hand. */
 const ZAppOrRecoveryCode = z.object({
   code: z.string().check(
-    z.trim(),
+    z.overwrite((value) => value.replace(/\s+/g, '')),
     z.minLength(1, 'Enter the 6-digit code from your authenticator app, or a recovery code'),
     z.refine(
-      (value) => TOTP_CODE_PATTERN.test(value.replace(/\s+/g, '')) || RECOVERY_CODE_PATTERN.test(value),
+      (value) => TOTP_CODE_PATTERN.test(value) || RECOVERY_CODE_PATTERN.test(value),
       'Enter the 6-digit code from your authenticator app, or a recovery code like abcd-efgh-2345-wxyz',
     ),
-    z.overwrite((value) => (TOTP_CODE_PATTERN.test(value.replace(/\s+/g, '')) ? value.replace(/\s+/g, '') : value)),
   ),
 })
 
