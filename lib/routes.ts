@@ -21,6 +21,8 @@ export const routes = {
   /** Sign-in's second step (two-factor on): the code from the authenticator app or a recovery code, then `next`. */
   loginCode: (next?: string) => `/login?step=code${next ? `&next=${encodeURIComponent(next)}` : ''}`,
   accountSecurity: '/account/security',
+  /** Account › Security for a member sent there by an organization that requires two-factor authentication. */
+  accountSecurityRequiredBy: (slug: string) => `/account/security?required=${segment(slug)}`,
   org: (slug: string) => `/orgs/${segment(slug)}`,
   emailProvider: (slug: string) => `/orgs/${segment(slug)}/settings/email-provider`,
   apiKeys: (slug: string) => `/orgs/${segment(slug)}/settings/api-keys`,

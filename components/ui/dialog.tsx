@@ -45,3 +45,19 @@ export function Dialog({ isOpen, onOpenChange, isLocked = false, title, descript
     </>
   )
 }
+
+type TOpenDialogProps = Omit<TDialogProps, 'isOpen' | 'trigger' | 'focusOnClose'> & {
+  /** where focus goes when the dialog closes (the element that had it when the dialog opened) */
+  returnFocusTo: RefObject<HTMLElement | null>
+}
+
+/** A dialog opened by the app rather than by a button of its own (e.g. asked for by a Server Action's answer). */
+export function OpenDialog({ onOpenChange, isLocked = false, title, description, children, className, returnFocusTo }: TOpenDialogProps) {
+  return (
+    <Suspense fallback={null}>
+      <DialogPanel onOpenChange={onOpenChange} isLocked={isLocked} returnFocusTo={returnFocusTo} title={title} description={description} className={className}>
+        {children}
+      </DialogPanel>
+    </Suspense>
+  )
+}

@@ -25,7 +25,7 @@ export function Field({ label, error, hint, id, className, children }: TFieldPro
   const errorId = error ? `${controlId}-error` : undefined
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined
   return (
-    <div className={cn('flex flex-col gap-1.5', className)}>
+    <div className={cn('flex min-w-0 flex-col gap-1.5', className)}>
       <label htmlFor={controlId} className="text-sm font-medium text-slate-800">
         {label}
       </label>

@@ -1,6 +1,7 @@
 'use server'
 
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
+import { stepUpFailure } from '@/lib/auth/messages'
 import { apiKeyFailure } from '@/lib/api-keys/messages'
 import { ZCreateApiKeyForm, ZRevokeApiKey } from '@/lib/api-keys/schema'
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/server/store'
@@ -12,6 +13,9 @@ export async function createApiKeyAction(slug: string, input: unknown): Promise<
   if (!access.ok) return access
   const parsed = ZCreateApiKeyForm.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
+  // a new key can change where mail goes: it needs a recent sign-in (step-up)
+  const stepUp = await access.recentSignIn()
+  if (stepUp) return stepUpFailure(stepUp.isCodeRequired)
   const { key, view } = await createApiKey(access.org.id, access.admin, parsed.data)
   return { ok: true, key, prefix: view.prefix }
 }

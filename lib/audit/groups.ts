@@ -21,6 +21,7 @@ export const MEMBER_AUDIT_ACTIONS: readonly AuditAction[] = [
   'member_leave',
   'member_transfer',
   'admin_password_reset',
+  'org_require_two_factor',
 ]
 
 export const API_KEY_AUDIT_ACTIONS: readonly AuditAction[] = ['api_key_create', 'api_key_revoke', 'api_key_limit']

@@ -24,3 +24,11 @@ export function busyFailure(retryAfterSeconds: number): TActionFailure {
 
 /** Why an unconfirmed address matters (the platform default's daily limit, lib/delivery/server/worker/default-quota.ts). */
 export const DEFAULT_DAILY_LIMIT_TEXT = `Until an owner of the organization confirms their address, it can send at most ${DEFAULT_DAILY_LIMIT} emails a day through the platform’s default provider.`
+
+/** A service's answer when the change needs a recent sign-in (lib/auth/server/recent-sign-in.ts). */
+export type TStepUpRequired = { ok: false; code: 'step-up-required'; isCodeRequired: boolean }
+
+/** What a change that needs a recent sign-in answers; the console's Confirm it's you dialog takes it from there. */
+export function stepUpFailure(isCodeRequired: boolean): TActionFailure {
+  return { ok: false, code: 'step-up-required', stepUp: { isCodeRequired }, message: 'Confirm it’s you to make this change.' }
+}

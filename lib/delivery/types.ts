@@ -19,4 +19,6 @@ export type TDeliveryHealthView = {
   failingSince: Date | null
   failureCause: string | null
   failureHint: string | null
+  /** when mail last started going elsewhere: what is shown counts from then */
+  targetChangedAt: Date | null
 }

@@ -20,7 +20,7 @@ export async function updateEmailProviderAction(slug: string, input: unknown): P
   if (!access.ok) return access
   const parsed = ZEmailProviderForm.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
-  return actionResult(await updateProviderCommand(access.org, access.admin, parsed.data))
+  return actionResult(await updateProviderCommand(access.org, access.admin, parsed.data, access.recentSignIn))
 }
 
 export async function revertEmailProviderAction(slug: string, input: unknown): Promise<TActionResult<{ version: number }>> {
@@ -28,7 +28,7 @@ export async function revertEmailProviderAction(slug: string, input: unknown): P
   if (!access.ok) return access
   const parsed = ZRevertRequest.safeParse(input)
   if (!parsed.success) return providerFailure({ ok: false, code: 'not-confirmed' })
-  return actionResult(await revertProviderCommand(access.org, access.admin, parsed.data.version))
+  return actionResult(await revertProviderCommand(access.org, access.admin, parsed.data.version, access.recentSignIn))
 }
 
 export async function sendTestEmailAction(slug: string, input: unknown): Promise<TTestEmailOutcome> {

@@ -2,6 +2,7 @@
 import { INVALID_INPUT, type TActionFailure } from '@/lib/forms/action-result'
 import type { TDomainFailure } from '@/lib/forms/domain-result'
 import type { TSecretField } from './fields'
+import { stepUpFailure, type TStepUpRequired } from '@/lib/auth/messages'
 
 export type TProviderFailureCode =
   'conflict' | 'secret-required' | 'secret-again' | 'secret-unreadable' | 'nothing-to-revert' | 'host-refused' | 'not-confirmed'
@@ -38,7 +39,8 @@ export const CORRECT_THE_FIELDS = INVALID_INPUT
 type TProviderFailure = TDomainFailure<TProviderFailureCode> & { detail?: string }
 
 /** The action-layer answer for a service's failure code: on its field when it has one, else for the whole form. */
-export function providerFailure(failure: TProviderFailure): TActionFailure {
+export function providerFailure(failure: TProviderFailure | TStepUpRequired): TActionFailure {
+  if (failure.code === 'step-up-required') return stepUpFailure(failure.isCodeRequired)
   if (failure.code === 'conflict') return { ok: false, message: FORM_MESSAGES.conflict, code: 'conflict' }
   const words = wordsFor(failure)
   if (failure.field) return { ok: false, message: CORRECT_THE_FIELDS, fieldErrors: { [failure.field]: words } }

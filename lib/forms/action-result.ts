@@ -1,8 +1,17 @@
 // The shape every Server Action returns: field errors land on the fields, `message` is for the form as a whole.
 export type TFieldErrors = Record<string, string>
 
-/** `code` names failures a form reacts to specially (e.g. offering Reload on a concurrent edit). */
-export type TActionFailure = { ok: false; message?: string; fieldErrors?: TFieldErrors; code?: 'conflict' }
+/**
+ * `code` names failures a form reacts to specially: Reload on a concurrent edit (`conflict`); the Confirm it's you
+ * dialog, then the same request again, when the change needs a recent sign-in (`step-up-required`, with `stepUp`).
+ */
+export type TActionFailure = {
+  ok: false
+  message?: string
+  fieldErrors?: TFieldErrors
+  code?: 'conflict' | 'step-up-required'
+  stepUp?: { isCodeRequired: boolean }
+}
 export type TActionResult<TSuccess extends object = object> = ({ ok: true } & TSuccess) | TActionFailure
 
 type TIssue = { path: PropertyKey[]; message: string }

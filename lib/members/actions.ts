@@ -4,13 +4,15 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
+import { stepUpFailure } from '@/lib/auth/messages'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { unlessHashQueueFull } from '@/lib/auth/server/hash-queue'
 import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
 import { invalidInput, type TActionFailure, type TActionResult } from '@/lib/forms/action-result'
 import { membersFailure } from '@/lib/members/messages'
 import { PERMISSIONS } from '@/lib/members/roles'
-import { ZAcceptWithPassword, ZInvitationRef, ZInvitationToken, ZInvite, ZMemberRef, ZRoleChange } from '@/lib/members/schema'
+import { ZAcceptWithPassword, ZInvitationRef, ZInvitationToken, ZInvite, ZMemberRef, ZRequireTwoFactor, ZRoleChange } from '@/lib/members/schema'
+import { setRequireTwoFactor } from '@/lib/members/server/require-two-factor'
 import { acceptInvitation, acceptInvitationWithPassword } from '@/lib/members/server/accept'
 import * as service from '@/lib/members/server/service'
 import { routes } from '@/lib/routes'
@@ -18,7 +20,7 @@ import { getLogger } from '@/lib/server/logger'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 
 // The page's buttons follow the same roles; these checks are what holds when a request is forged. The services check
-// the actor's role again inside their transaction.
+// the actor's role again inside their transaction. Changing a role or the ownership needs a recent sign-in (step-up).
 
 type TResult = TActionResult
 
@@ -67,6 +69,8 @@ export async function changeMemberRoleAction(slug: string, input: unknown): Prom
   if (!access.ok) return access
   const parsed = ZRoleChange.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
+  const stepUp = await access.recentSignIn()
+  if (stepUp) return stepUpFailure(stepUp.isCodeRequired)
   return answer(await service.changeMemberRole(access.org, access.admin, parsed.data))
 }
 
@@ -85,6 +89,8 @@ export async function transferOwnershipAction(slug: string, input: unknown): Pro
   if (!access.ok) return access
   const parsed = ZMemberRef.safeParse(input)
   if (!parsed.success) return membersFailure({ ok: false, code: 'not-found' })
+  const stepUp = await access.recentSignIn()
+  if (stepUp) return stepUpFailure(stepUp.isCodeRequired)
   return answer(await service.transferOwnership(access.org, access.admin, parsed.data.userId))
 }
 
@@ -105,6 +111,15 @@ export async function deleteOrganizationAction(slug: string): Promise<TActionFai
   if (!result.ok) return membersFailure(result)
   getLogger().info({ orgId: access.org.id, actorId: access.admin.id }, 'organization deleted')
   redirect(routes.home)
+}
+
+/** Require two-factor authentication (owners, who need two-factor on themselves to turn it on). */
+export async function setRequireTwoFactorAction(slug: string, input: unknown): Promise<TResult> {
+  const access = await authorizeOrgAction(slug, PERMISSIONS['require-two-factor'])
+  if (!access.ok) return access
+  const parsed = ZRequireTwoFactor.safeParse(input)
+  if (!parsed.success) return invalidInput(parsed.error.issues)
+  return answer(await setRequireTwoFactor(access.org, access.admin, parsed.data))
 }
 
 /** Accept invitation, signed in: joins the organization and opens it. */

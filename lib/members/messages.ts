@@ -15,6 +15,7 @@ export type TMembersFailureCode =
   | 'wrong-address'
   | 'account-exists'
   | 'password-too-short'
+  | 'two-factor-first'
 
 export const MEMBERS_MESSAGES: Record<TMembersFailureCode, string> = {
   forbidden: 'Your role does not allow this. Ask an owner of the organization.',
@@ -29,6 +30,7 @@ export const MEMBERS_MESSAGES: Record<TMembersFailureCode, string> = {
   'wrong-address': 'This invitation was sent to another email address.',
   'account-exists': 'An account with this email address already exists. Sign in to accept the invitation.',
   'password-too-short': 'Use at least 10 characters',
+  'two-factor-first': 'Turn on two-factor authentication for your own account first (Account › Security), so you keep access.',
 }
 
 /** The action-layer answer for a Members failure code. */

@@ -18,18 +18,19 @@ export const ROLES: readonly TRole[] = enumValues(MembershipRole)
 /** Roles an invitation may grant: ownership is transferred, never invited. */
 export const INVITABLE_ROLES = ['admin', 'viewer'] as const satisfies readonly TRole[]
 
-export type TPermission = 'view' | 'edit-provider' | 'invite' | 'manage-members' | 'delete-organization'
+export type TPermission = 'view' | 'edit-provider' | 'invite' | 'manage-members' | 'require-two-factor' | 'delete-organization'
 
 /**
  * `view`: the console's pages (the Email Provider page read-only, the member list). `edit-provider`: Update, Send test
  * email, Revert, Check DNS. `invite`: invite, resend and revoke invitations. `manage-members`: change roles, remove
- * members, transfer ownership. `delete-organization`: delete the organization with everything in it.
+ * members, transfer ownership. `require-two-factor`: Require two-factor authentication of every member. `delete-organization`: delete the organization with everything in it.
  */
 export const PERMISSIONS: Record<TPermission, readonly TRole[]> = {
   view: ['owner', 'admin', 'viewer'],
   'edit-provider': ['owner', 'admin'],
   invite: ['owner', 'admin'],
   'manage-members': ['owner'],
+  'require-two-factor': ['owner'],
   'delete-organization': ['owner'],
 }
 

@@ -28,6 +28,8 @@ export const RATE_LIMIT_POLICIES = {
   // per address and client network: another network's guesses never lock the person out of their own
   'org-user-login-email': { points: 10, durationSeconds: 15 * 60 },
   'admin-verify-resend': { points: 5, durationSeconds: 60 * 60 },
+  // Confirm it's you (step-up), per admin: a stolen session cannot guess the password or the code at length
+  'step-up-admin': { points: 10, durationSeconds: 15 * 60 },
   'admin-recover-ip': { points: 20, durationSeconds: 60 * 60, perIp: true },
   'admin-recover-email': { points: 5, durationSeconds: 60 * 60 },
   // past these, across every network, the answer stays the same and no email is sent (see consumeAddressRequestLimits)

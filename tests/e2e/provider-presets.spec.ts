@@ -42,10 +42,14 @@ test('choosing a provider fills its documented server, security and sign-in, wit
   await expect(field(page, 'Service account key (JSON)')).toBeVisible()
   await expectNoSeriousViolations(page)
 
-  // None is offered only without sign-in, and says what it risks
+  // None is shown from the start, disabled with its reason while there is a sign-in; it says what it risks
   const security = page.getByLabel('Connection security', { exact: true })
-  expect(await security.locator('option').allTextContents()).not.toContain('None (internal relay, unencrypted)')
+  const unencrypted = security.locator('option', { hasText: 'None (internal relay, unencrypted)' })
+  await expect(unencrypted).toHaveText('None (internal relay, unencrypted): only with Authentication None')
+  await expect(unencrypted).toBeDisabled()
   await page.getByLabel('Authentication', { exact: true }).selectOption({ label: 'None' })
+  await expect(unencrypted).toBeEnabled()
+  await expect(unencrypted).toHaveText('None (internal relay, unencrypted)')
   await security.selectOption({ label: 'None (internal relay, unencrypted)' })
   await expect(page.getByText('Warning: emails travel unencrypted.')).toBeVisible()
 })

@@ -1,6 +1,8 @@
 // A console admin's Account › Security (lib/auth/server/{two-factor,account-password,admin-sessions}.ts, Better Auth's
 // twoFactor plugin): two-factor turns on only with a right code, sign-in then asks for a code, a recovery code works
-// once, and changing the password signs the other sessions out.
+// once (stored as SHA-256 in our own table, the plugin's column retired), and changing the password signs the other
+// sessions out.
+import { createHash } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generate } from 'otplib'
 import { closeDatabase, getPrisma } from '@/lib/server/db'
@@ -50,6 +52,7 @@ async function signedInSession(email: string) {
 }
 
 const codeFor = (secret: string) => generate({ secret })
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 async function turnOn(userId: string, cookies: Headers) {
   const started = await startTwoFactorSetup(cookies, PASSWORD)
@@ -119,6 +122,82 @@ describe('Two-factor authentication', () => {
     expect(await isTwoFactorOn(user.id)).toBe(false)
     expect(await (await getPrisma()).twoFactor.count({ where: { userId: user.id } })).toBe(0)
     expect((await passwordStep(user.email)).twoFactor).toBe(false)
+  })
+})
+
+describe('Recovery codes, stored hashed', () => {
+  it('keeps only the SHA-256 of each code in its own table; the plugin holds none', async () => {
+    const user = await signUp('hashed')
+    const { recoveryCodes } = await turnOn(user.id, await signedInSession(user.email))
+    expect(recoveryCodes).toHaveLength(10)
+    for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/)
+    expect(new Set(recoveryCodes).size).toBe(10)
+    const prisma = await getPrisma()
+    const rows = await prisma.recoveryCode.findMany({ where: { userId: user.id } })
+    expect(rows.map((row) => row.codeHash).sort()).toEqual(recoveryCodes.map((code) => sha256(code.replaceAll('-', ''))).sort())
+    const stored = JSON.stringify([rows, await prisma.twoFactor.findMany({ where: { userId: user.id } })])
+    for (const code of recoveryCodes) {
+      expect(stored).not.toContain(code)
+      expect(stored).not.toContain(code.replaceAll('-', ''))
+    }
+    expect((await prisma.twoFactor.findFirstOrThrow({ where: { userId: user.id } })).backupCodes).toBe('retired')
+  })
+
+  it('signs in once per code, typed in any case and without dashes; the second use fails', async () => {
+    const user = await signUp('once')
+    const { recoveryCodes } = await turnOn(user.id, await signedInSession(user.email))
+    const typed = recoveryCodes[3]!.toUpperCase().replaceAll('-', ' ')
+    const first = await passwordStep(user.email)
+    expect(await verifySecondFactor(first.cookies, 'recovery', typed)).toEqual({ ok: true, userId: user.id })
+    const second = await passwordStep(user.email)
+    expect(await verifySecondFactor(second.cookies, 'recovery', recoveryCodes[3]!)).toEqual({ ok: false, code: 'wrong-code', field: 'code' })
+    expect(await (await getAuth()).api.getSession({ headers: second.cookies })).toBeNull()
+    expect(await (await getPrisma()).recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(1)
+  })
+
+  it("refuses another admin's code and the plugin's own route without a redeemed code", async () => {
+    const mine = await signUp('mine')
+    const theirs = await signUp('theirs')
+    await turnOn(mine.id, await signedInSession(mine.email))
+    const { recoveryCodes: theirCodes } = await turnOn(theirs.id, await signedInSession(theirs.email))
+    const step = await passwordStep(mine.email)
+    expect(await verifySecondFactor(step.cookies, 'recovery', theirCodes[0]!)).toEqual({ ok: false, code: 'wrong-code', field: 'code' })
+    // their code is not used up by the attempt
+    expect(await (await getPrisma()).recoveryCode.count({ where: { userId: theirs.id, usedAt: null } })).toBe(10)
+    // what the plugin's column or a guess could hold is never a code
+    for (const guess of ['retired', '', '[]']) {
+      await expect((await getAuth()).api.verifyBackupCode({ body: { code: guess }, headers: step.cookies })).rejects.toMatchObject({
+        body: { code: 'INVALID_BACKUP_CODE' },
+      })
+    }
+  })
+
+  it('gives a code back when the plugin refuses the sign-in after all (account locked)', async () => {
+    const user = await signUp('locked')
+    const { recoveryCodes } = await turnOn(user.id, await signedInSession(user.email))
+    const prisma = await getPrisma()
+    await prisma.twoFactor.updateMany({ where: { userId: user.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } })
+    const step = await passwordStep(user.email)
+    expect(await verifySecondFactor(step.cookies, 'recovery', recoveryCodes[0]!)).toEqual({ ok: false, code: 'locked', field: 'code' })
+    expect(await prisma.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10)
+    await prisma.twoFactor.updateMany({ where: { userId: user.id }, data: { lockedUntil: null } })
+    expect(await verifySecondFactor(step.cookies, 'recovery', recoveryCodes[0]!)).toEqual({ ok: true, userId: user.id })
+  })
+
+  it('gives new codes when two-factor is turned on again; turning it off deletes them', async () => {
+    const user = await signUp('again')
+    const first = await turnOn(user.id, await signedInSession(user.email))
+    const step = await passwordStep(user.email)
+    const auth = await getAuth()
+    const verified = await auth.api.verifyTOTP({ body: { code: await codeFor(first.secret) }, headers: step.cookies, returnHeaders: true })
+    const session = withCookies(step.cookies, verified.headers)
+    expect(await turnOffTwoFactor(session, PASSWORD)).toEqual({ ok: true })
+    expect(await (await getPrisma()).recoveryCode.count({ where: { userId: user.id } })).toBe(0)
+    const second = await turnOn(user.id, await signedInSession(user.email))
+    expect(second.recoveryCodes.some((code) => first.recoveryCodes.includes(code))).toBe(false)
+    const old = await passwordStep(user.email)
+    expect(await verifySecondFactor(old.cookies, 'recovery', first.recoveryCodes[0]!)).toEqual({ ok: false, code: 'wrong-code', field: 'code' })
+    expect(await verifySecondFactor(old.cookies, 'recovery', second.recoveryCodes[0]!)).toEqual({ ok: true, userId: user.id })
   })
 })
 

@@ -103,6 +103,7 @@ describe('Forgot password', () => {
     await createApiKey(team.org.id, squatter.user, { name: 'squatter key', access: 'read_write' })
     await createApiKey(squatter.org.id, squatter.user, { name: 'own key', access: 'read_write' })
 
+    const noticedBefore = (await prisma.outboxMessage.findMany({ where: { kind: 'owner_notice' }, select: { id: true } })).map((row) => row.id)
     await requestAdminPasswordReset(squatter.user.email)
     const { tokens } = await resetLinkOf(squatter.org.id)
     expect(await sessionsOf(squatter.user.id)).toBe(1)
@@ -121,5 +122,17 @@ describe('Forgot password', () => {
     expect(owner.emailVerified).toBe(true)
     expect(await signsIn(squatter.user.email, NEW_PASSWORD)).toBe(true)
     expect(await prisma.membership.count({ where: { orgId: team.org.id } })).toBe(1)
+    // the team's owners are told it left and that its key stopped working; its own organization's owner is itself
+    const notices = await prisma.outboxMessage.findMany({
+      where: { kind: 'owner_notice', orgId: { in: [team.org.id, squatter.org.id] }, id: { notIn: noticedBefore } },
+    })
+    expect(notices.map((row) => [row.orgId, row.toAddress, row.subject]).sort()).toEqual(
+      [
+        [team.org.id, team.user.email, `A role in ${team.org.name} was changed`],
+        [team.org.id, team.user.email, `API keys of ${team.org.name} were revoked: their creator is no longer a member`],
+      ].sort(),
+    )
+    expect(notices.map((row) => row.text).join('\n')).toContain(`${squatter.user.email} is no longer a member (was Admin)`)
+    expect(notices.map((row) => row.text).join('\n')).toContain('squatter key')
   })
 })

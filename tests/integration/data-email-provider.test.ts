@@ -9,6 +9,8 @@ import { revertEmailProvider, updateEmailProvider } from '@/lib/email-provider/s
 import { getProviderForSending, getProviderView } from '@/lib/email-provider/server/store'
 import { createOrganizationWithOwner } from '@/lib/orgs/server/store'
 import { createAdmin, providerForm, uniqueTag } from '../support/data-fixtures'
+import { holdOrganization, markOrgDelivered } from '@/lib/delivery/server/health/org-health'
+import { getDeliveryHealth } from '@/lib/delivery/server/outbox/deliveries'
 
 type TAdmin = { id: string; email: string }
 
@@ -301,5 +303,33 @@ describe('scoping and the audit trail', () => {
     for (const value of secrets) expect(text).not.toContain(value)
     expect(text).not.toContain('passwordSecret')
     expect(text).not.toContain('"secrets"')
+  })
+})
+
+describe('delivery health', () => {
+  it('restarts with each change of where mail goes, and not with a change of the Display Name', async () => {
+    const { org } = await orgWithProvider()
+    const prisma = await getPrisma()
+    const deliveredAt = new Date(Date.now() - 60_000)
+    await markOrgDelivered(prisma, org.id, deliveredAt)
+    expect(await getDeliveryHealth(org.id)).toMatchObject({ lastDeliveredAt: deliveredAt })
+
+    await updateEmailProvider(org.id, admin, providerForm({ displayName: 'Another name', version: 1 }))
+    expect(await getDeliveryHealth(org.id)).toMatchObject({ lastDeliveredAt: deliveredAt })
+
+    const beforeChange = new Date()
+    await updateEmailProvider(org.id, admin, providerForm({ displayName: 'Another name', host: 'smtp.elsewhere.example', password: PASSWORD, version: 2 }))
+    const restarted = await getDeliveryHealth(org.id)
+    expect(restarted).toMatchObject({ lastDeliveredAt: null, failingSince: null })
+    expect(restarted!.targetChangedAt!.getTime()).toBeGreaterThanOrEqual(beforeChange.getTime() - 5)
+  })
+
+  it('restarts with Revert, ending the old server’s failure', async () => {
+    const { org } = await orgWithProvider()
+    const prisma = await getPrisma()
+    await holdOrganization(prisma, org.id, { message: 'the server refused the sign-in', hint: 'Check the Password' })
+    expect((await getDeliveryHealth(org.id))?.failingSince).toBeInstanceOf(Date)
+    await revertEmailProvider(org.id, admin, 1)
+    expect(await getDeliveryHealth(org.id)).toMatchObject({ failingSince: null, failureCause: null, lastDeliveredAt: null, targetChangedAt: expect.any(Date) })
   })
 })

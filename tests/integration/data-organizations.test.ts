@@ -56,9 +56,11 @@ describe('createOrganizationWithOwner', () => {
 })
 
 describe('findOrgAccess', () => {
+  // not required by the organization (the default), not on for the member (members-require-two-factor tests the rest)
+  const OFF = { isRequired: false, isOn: false }
   it("returns the organization and the member's role", async () => {
     const org = await createOrganizationWithOwner(owner.id, `Scoped ${uniqueTag()}`)
-    expect(await findOrgAccess(owner.id, org.slug)).toEqual({ org, role: 'owner' })
+    expect(await findOrgAccess(owner.id, org.slug)).toEqual({ org, role: 'owner', twoFactor: OFF })
   })
 
   it('returns null for someone who is not a member, even of another organization', async () => {
@@ -66,7 +68,7 @@ describe('findOrgAccess', () => {
     const outsidersOwn = await createOrganizationWithOwner(outsider.id, `Elsewhere ${uniqueTag()}`)
     expect(await findOrgAccess(outsider.id, org.slug)).toBeNull()
     expect(await findOrgAccess(owner.id, outsidersOwn.slug)).toBeNull()
-    expect(await findOrgAccess(outsider.id, outsidersOwn.slug)).toEqual({ org: outsidersOwn, role: 'owner' })
+    expect(await findOrgAccess(outsider.id, outsidersOwn.slug)).toEqual({ org: outsidersOwn, role: 'owner', twoFactor: OFF })
   })
 
   it('returns null for a slug that does not exist', async () => {
@@ -78,9 +80,9 @@ describe('findOrgAccess', () => {
     const member = await createAdmin(await getPrisma(), 'member')
     expect(await findOrgAccess(member.id, org.slug)).toBeNull()
     await setMembership(await getPrisma(), org.id, member.id, 'viewer')
-    expect(await findOrgAccess(member.id, org.slug)).toEqual({ org, role: 'viewer' })
+    expect(await findOrgAccess(member.id, org.slug)).toEqual({ org, role: 'viewer', twoFactor: OFF })
     await setMembership(await getPrisma(), org.id, member.id, 'admin')
-    expect(await findOrgAccess(member.id, org.slug)).toEqual({ org, role: 'admin' })
+    expect(await findOrgAccess(member.id, org.slug)).toEqual({ org, role: 'admin', twoFactor: OFF })
   })
 })
 

@@ -138,6 +138,21 @@ describe('SPF', () => {
     expect(result.spf.why).toMatch(/does not authorize smtp\.mail\.test \(203\.0\.113\.25\).*may differ/)
     expect(result.spf.fix).toEqual({ kind: 'edit', name: DOMAIN, type: 'TXT', value: 'v=spf1 ip4:198.51.100.0/24 a:smtp.mail.test -all' })
   })
+  it('a private or loopback relay: no record with a private address, but what counts (its public outbound address or include)', async () => {
+    for (const smtpHost of ['127.0.0.1', 'relay.internal.test']) {
+      const zone = goodZone({ 'relay.internal.test': [a('10.0.0.5')] })
+      const missing = await check({ ...custom, smtpHost }, without(zone, DOMAIN))
+      expect(missing.spf.status, smtpHost).toBe('missing')
+      expect(missing.spf.why).toMatch(/private address/)
+      expect(missing.spf.why).toMatch(/public address .* sends from|SPF include/)
+      expect(missing.spf.fix).toBeUndefined()
+      const existing = await check({ ...custom, smtpHost }, { ...zone, [DOMAIN]: [txt('v=spf1 ip4:198.51.100.0/24 -all')] })
+      expect(existing.spf.status, smtpHost).toBe('warning')
+      expect(existing.spf.why).toMatch(/private address/)
+      expect(existing.spf.fix).toBeUndefined()
+      expect(JSON.stringify([missing, existing])).not.toMatch(/ip4:(127|10)\./)
+    }
+  })
 })
 
 describe('DKIM', () => {

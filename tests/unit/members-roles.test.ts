@@ -6,7 +6,7 @@ describe('roles', () => {
   it('grants what the issue lists: owners everything, admins the provider and invitations, viewers only viewing', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, Object.keys(PERMISSIONS).filter((permission) => can(role, permission as never))]))
     expect(table).toEqual({
-      owner: ['view', 'edit-provider', 'invite', 'manage-members', 'delete-organization'],
+      owner: ['view', 'edit-provider', 'invite', 'manage-members', 'require-two-factor', 'delete-organization'],
       admin: ['view', 'edit-provider', 'invite'],
       viewer: ['view'],
     })

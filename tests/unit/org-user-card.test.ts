@@ -7,15 +7,9 @@ import { OrgCard, SignInHint } from '@/lib/org-users/components/org-card'
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
 
 describe('SignInHint', () => {
-  it('points to where the user usually signs in when the sign-in URL is unknown', () => {
-    const html = renderToStaticMarkup(createElement(SignInHint, { orgName: 'Globex Accounts' }))
-    expect(text(html)).toBe('Already verified? Sign in to Globex Accounts where you usually do.')
-    expect(html).not.toContain('<a')
-  })
-
-  it('links to the sign-in URL when it is known', () => {
-    const html = renderToStaticMarkup(createElement(SignInHint, { orgName: 'Globex', signInUrl: 'https://app.globex.test/login' }))
-    expect(html).toContain('href="https://app.globex.test/login"')
+  it("links the organization's sign-in page", () => {
+    const html = renderToStaticMarkup(createElement(SignInHint, { orgName: 'Globex', slug: 'globex' }))
+    expect(html).toContain('href="/t/globex/login"')
     expect(text(html)).toBe('Already verified? Sign in to Globex')
   })
 })

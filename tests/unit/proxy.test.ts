@@ -105,7 +105,18 @@ describe('a full password-hash queue', () => {
     const accepted = Array.from({ length: MAX_WAITING_HASHES + 2 }, () => hashPassword('correct horse battery'))
     expect(isHashQueueFull()).toBe(true)
     const action = { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' }
-    for (const path of ['/login', '/signup', '/invite/abc', '/t/acme/signup', '/t/acme/reset', '/t/acme/login']) {
+    const hashing = [
+      '/login',
+      '/signup',
+      '/invite/abc',
+      '/t/acme/signup',
+      '/t/acme/reset',
+      '/t/acme/login',
+      '/verify-email',
+      '/reset-password',
+      '/account/security',
+    ]
+    for (const path of hashing) {
       const response = post(path, action)
       expect(response.status, path).toBe(503)
       expect(response.headers.get('retry-after')).toBe(String(HASH_BUSY_RETRY_AFTER_SECONDS))

@@ -9,17 +9,26 @@ import { SecuritySection } from '@/lib/auth/components/account/security-section'
 import { ChangePasswordForm } from '@/lib/auth/components/account/change-password-form'
 import { TwoFactorSection } from '@/lib/auth/components/account/two-factor-section'
 import { SessionsList } from '@/lib/auth/components/account/sessions-section'
+import { TwoFactorRequiredNotice } from '@/lib/auth/components/account/two-factor-required-notice'
+import { findOrgAccess } from '@/lib/orgs/server/store'
 import { routes } from '@/lib/routes'
 
 export const metadata = { title: 'Security' }
 
-type TPageProps = { searchParams: Promise<{ 'password-changed'?: string | string[] }> }
+type TPageProps = { searchParams: Promise<{ 'password-changed'?: string | string[]; required?: string | string[] }> }
 
 export default async function AccountSecurityPage({ searchParams }: TPageProps) {
+  const { 'password-changed': passwordChanged, required } = await searchParams
   const admin = await getCurrentAdmin()
-  if (!admin) redirect(routes.loginThen(routes.accountSecurity))
-  const passwordChanged = (await searchParams)['password-changed']
-  const [orgs, isOn, sessions] = await Promise.all([listOrgsOf(admin.id), isTwoFactorOn(admin.id), listAdminSessions(await headers())])
+  // ?required= survives a sign-in (and the refresh that races the new session cookie after two-factor is confirmed)
+  if (!admin) redirect(routes.loginThen(typeof required === 'string' ? routes.accountSecurityRequiredBy(required) : routes.accountSecurity))
+  const [orgs, isOn, sessions, requiredBy] = await Promise.all([
+    listOrgsOf(admin.id),
+    isTwoFactorOn(admin.id),
+    listAdminSessions(await headers()),
+    // ?required=<slug>: named only to its members, and only while it does require it
+    typeof required === 'string' ? findOrgAccess(admin.id, required) : null,
+  ])
   const content = (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
@@ -27,6 +36,7 @@ export default async function AccountSecurityPage({ searchParams }: TPageProps) 
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Security</h1>
         <p className="mt-2 max-w-prose text-sm text-slate-600">How you sign in to Mailgate as {admin.email}, and where you are signed in.</p>
       </header>
+      {requiredBy?.twoFactor.isRequired && <TwoFactorRequiredNotice org={requiredBy.org} isOn={isOn} />}
       <SecuritySection id="change-password" title="Change password" description="Changing your password signs you out everywhere else.">
         <ChangePasswordForm key={String(passwordChanged)} wasChanged={passwordChanged !== undefined} />
       </SecuritySection>

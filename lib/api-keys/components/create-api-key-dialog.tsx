@@ -12,12 +12,14 @@ import { createApiKeyAction } from '@/lib/api-keys/actions'
 import { API_KEY_ACCESS_LABELS } from '@/lib/api-keys/labels'
 import { API_KEY_ACCESS, ZCreateApiKeyForm, type TApiKeyAccess } from '@/lib/api-keys/schema'
 import { toFieldErrors, type TFieldErrors } from '@/lib/forms/action-result'
+import { useStepUp } from '@/lib/auth/components/step-up/step-up-provider'
 
 const ACCESS_OPTIONS = API_KEY_ACCESS.map((value) => ({ value, label: API_KEY_ACCESS_LABELS[value] }))
 
 /** Create API key: name and access, then the key once, in a read-only field with a copy button. */
 export function CreateApiKeyDialog({ slug }: { slug: string }) {
   const router = useRouter()
+  const withStepUp = useStepUp()
   const [isOpen, setIsOpen] = useState(false)
   const [name, setName] = useState('')
   const [access, setAccess] = useState<TApiKeyAccess>('read_only')
@@ -47,7 +49,7 @@ export function CreateApiKeyDialog({ slug }: { slug: string }) {
         return
       }
       setErrors({})
-      const result = await createApiKeyAction(slug, checked.data)
+      const result = await withStepUp(() => createApiKeyAction(slug, checked.data))
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {})
         setMessage(result.fieldErrors ? undefined : result.message)

@@ -2,7 +2,8 @@ import Link from 'next/link'
 import { cn } from '@/components/ui/cn'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { ShowMoreLink } from '@/components/ui/show-more-link'
-import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
+import { AUTH_KIND_LABELS, EMAIL_PROVIDER_LABELS, SECURITY_LABELS } from '@/lib/email-provider/labels'
+import { PROVIDER_PRESETS } from '@/lib/email-provider/presets'
 import type { AuditAction } from '@/lib/enums'
 import { apiKeyActorLabel } from '@/lib/api-keys/labels'
 import { ROLE_LABELS, type TRole } from '@/lib/members/roles'
@@ -28,6 +29,8 @@ type TDetails = {
   reason?: string
   /** a reset of an account never verified took its membership away */
   leaves?: boolean
+  /** Require two-factor authentication: on or off */
+  isRequired?: boolean
 }
 
 // One describer per action: a new AuditAction does not compile until it has its words here.
@@ -35,10 +38,12 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
   email_provider_update: ({ changes = [] }) => {
     const hostChange = changes.find((change) => change.field === 'host')
     if (hostChange && !hostChange.from) return `Set up the custom provider ${String(hostChange.to)}`
-    const parts = changes.map((change) =>
-      change.note ? `${FIELD_LABELS[change.field] ?? change.field} ${change.note}` : (FIELD_LABELS[change.field] ?? change.field),
-    )
-    return parts.length > 0 ? `Updated ${parts.join(', ')}` : 'Updated the settings'
+    const parts = changes.map((change) => {
+      const label = FIELD_LABELS[change.field] ?? change.field
+      if (change.note) return `${label} ${change.note}`
+      return `${label} ${valueWord(change.field, change.from)} → ${valueWord(change.field, change.to)}`
+    })
+    return parts.length > 0 ? `Updated ${parts.join('; ')}` : 'Updated the settings'
   },
   email_provider_revert: () => 'Reverted to the default provider',
   email_provider_test: ({ recipient, outcome }) => `Sent a test email to ${recipient ?? 'a recipient'}: ${outcome ?? 'unknown'}`,
@@ -60,10 +65,25 @@ const DESCRIBE: Record<AuditAction, (details: TDetails) => string> = {
       : leaves
         ? 'Reset the password of an account never verified: its membership and API keys here were removed'
         : 'Reset the password of an account never verified: its API keys here were revoked',
+  org_require_two_factor: ({ isRequired }) => (isRequired ? 'Turned on Require two-factor authentication' : 'Turned off Require two-factor authentication'),
   delivery_failing: ({ cause, waiting }) =>
     `Email delivery started failing: ${cause ?? 'unknown cause'} (${waiting ?? 0} waiting); owners and admins were alerted`,
   delivery_recovered: () => 'Email delivery works again',
   delivery_retry_now: ({ recipient }) => `Retried now the email to ${recipient ?? 'a recipient'}`,
+}
+
+// A setting's value as the form shows it (audit entries keep the stored value: enums, booleans, numbers, null).
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  security: SECURITY_LABELS,
+  authKind: AUTH_KIND_LABELS,
+  preset: Object.fromEntries(PROVIDER_PRESETS.map((preset) => [preset.id, preset.label])),
+}
+
+function valueWord(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)'
+  if (typeof value === 'boolean') return value ? 'on' : 'off'
+  const text = String(value)
+  return VALUE_LABELS[field]?.[text] ?? text
 }
 
 function roleWord(role: string | undefined): string {

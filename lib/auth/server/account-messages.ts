@@ -23,3 +23,8 @@ export function accountFailure(failure: TDomainFailure<TAccountFailureCode>): TA
   const words = MESSAGES[failure.code]
   return failure.field ? { ok: false, fieldErrors: { [failure.field]: words } } : { ok: false, message: words }
 }
+
+/** Why an organization's action was refused to a member without two-factor, when the organization requires it. */
+export function twoFactorRequiredMessage(orgName: string): string {
+  return `${orgName} requires two-factor authentication. Turn it on under Account › Security, then try again.`
+}

@@ -8,6 +8,7 @@ import { env } from '@/lib/env'
 import { getPrisma } from '@/lib/server/db'
 import { getKeyring } from '@/lib/server/crypto/keyring'
 import { hashPassword, verifyPassword } from './password'
+import { hashedRecoveryCodes, retiredBackupCodes } from './recovery-code-plugin'
 import { ADMIN_RESET_TTL_SECONDS, afterAdminPasswordReset, queueAdminPasswordReset, RESET_IDENTIFIER_PREFIX } from './password-reset-hooks'
 import type { PrismaClient } from '@/lib/server/db/prisma'
 
@@ -45,9 +46,9 @@ function createAuth(prisma: PrismaClient) {
     telemetry: { enabled: false },
     // sessions record the address scripts/start.mjs determined (proxy.ts drops a client-sent X-Client-IP), never X-Forwarded-For
     advanced: { useSecureCookies: env.APP_URL.startsWith('https://'), ipAddress: { ipAddressHeaders: ['x-client-ip'] } },
-    // TOTP from an authenticator app, ten recovery codes; the plugin keeps both encrypted with the auth secret (the
-    // codes are read back to compare them, so they cannot be hashed). nextCookies stays last.
-    plugins: [twoFactor({ issuer: 'Mailgate', backupCodeOptions: { amount: 10, storeBackupCodes: 'encrypted' } }), nextCookies()],
+    // TOTP from an authenticator app (the plugin keeps the secret encrypted with the auth secret); recovery codes are
+    // ours, stored hashed, and checked before the plugin's own check (recovery-code-plugin.ts). nextCookies stays last.
+    plugins: [twoFactor({ issuer: 'Mailgate', backupCodeOptions: retiredBackupCodes }), hashedRecoveryCodes(), nextCookies()],
   })
 }
 

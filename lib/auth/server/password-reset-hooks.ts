@@ -7,6 +7,8 @@ import { adminResetPassword } from '@/lib/mail/server/templates/admin-reset-pass
 import { recordAudit } from '@/lib/audit/server/store'
 import { revokeCreatorKeys } from '@/lib/api-keys/server/store'
 import * as members from '@/lib/members/server/store'
+import { removeDisprovedClaimant } from '@/lib/members/server/service'
+import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
 import { findFirstOrgId } from '@/lib/orgs/server/store'
 import { routes } from '@/lib/routes'
 
@@ -37,22 +39,30 @@ export async function queueAdminPasswordReset(user: { id: string; email: string 
  * Better Auth's `onPasswordReset` (the password is changed and every session deleted): audited in each of the
  * admin's organizations. The reset proves the address is theirs; an account never verified until now may have been
  * someone else's claim on it, so what it made in shared places goes: every API key it made, and its memberships of
- * organizations with other members. Organizations it alone belongs to stay: nobody else is in them.
+ * organizations with other members (whose owners are told). Organizations it alone belongs to stay: nobody else is in them.
  */
 export async function afterAdminPasswordReset(user: TResetUser): Promise<void> {
   const actor = { id: user.id, email: user.email }
   const prisma = await getPrisma()
+  let toldOwners = false
   await prisma.$transaction(async (tx) => {
-    for (const { orgId, role, memberCount } of await members.listMembershipsOf(tx, user.id)) {
+    for (const { org, role, memberCount } of await members.listMembershipsOf(tx, user.id)) {
       if (user.emailVerified) {
-        await recordAudit(tx, { orgId, actor, action: 'admin_password_reset', details: { email: user.email } })
+        await recordAudit(tx, { orgId: org.id, actor, action: 'admin_password_reset', details: { email: user.email } })
         continue
       }
-      await revokeCreatorKeys(tx, orgId, actor, actor)
       const leaves = memberCount > 1
-      if (leaves) await members.deleteMembership(tx, orgId, user.id)
-      await recordAudit(tx, { orgId, actor, action: 'admin_password_reset', details: { email: user.email, role, reason: 'unverified-account', leaves } })
+      if (leaves) await removeDisprovedClaimant(tx, org, actor, role)
+      else await revokeCreatorKeys(tx, org.id, actor, actor)
+      toldOwners ||= leaves
+      await recordAudit(tx, {
+        orgId: org.id,
+        actor,
+        action: 'admin_password_reset',
+        details: { email: user.email, role, reason: 'unverified-account', leaves },
+      })
     }
     if (!user.emailVerified) await tx.user.update({ where: { id: user.id }, data: { emailVerified: true } })
   })
+  if (toldOwners) ownerNoticesQueued()
 }

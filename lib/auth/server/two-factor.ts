@@ -3,6 +3,8 @@ import { APIError } from 'better-auth/api'
 import { failure, type TDomainResult } from '@/lib/forms/domain-result'
 import { getPrisma } from '@/lib/server/db'
 import { getAuth } from './auth'
+import { isRecoveryCode } from '@/lib/auth/account-schema'
+import { forgetRecoveryCodes, issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes'
 
 export type TTwoFactorFailure = 'wrong-password' | 'wrong-code' | 'signed-out' | 'expired' | 'locked'
 
@@ -56,15 +58,17 @@ export async function confirmTwoFactorSetup(
   } catch (error) {
     return translate(error, 'code')
   }
-  const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId } })
-  return { ok: true, recoveryCodes: backupCodes }
+  // new codes each time two-factor is turned on; only their hashes are kept
+  return { ok: true, recoveryCodes: await issueRecoveryCodes(userId) }
 }
 
 /** Turns two-factor off (checks the password); the secret and the recovery codes are deleted. */
 export async function turnOffTwoFactor(requestHeaders: Headers, password: string): Promise<TDomainResult<object, TTwoFactorFailure>> {
   const auth = await getAuth()
   try {
+    const session = await auth.api.getSession({ headers: requestHeaders })
     await auth.api.disableTwoFactor({ body: { password }, headers: requestHeaders })
+    if (session) await forgetRecoveryCodes(session.user.id)
     return { ok: true }
   } catch (error) {
     return translate(error, 'password')
@@ -72,7 +76,8 @@ export async function turnOffTwoFactor(requestHeaders: Headers, password: string
 }
 
 /**
- * The second sign-in step: a code from the app or a recovery code (used up), against the two-factor cookie that the
+ * The second sign-in step: a code from the app or a recovery code (used up; checked against our hashes by
+ * recovery-code-plugin.ts before the plugin completes the sign-in), against the two-factor cookie that the
  * password step set. On success the session starts (its cookie is set) and the user's id is answered.
  */
 export async function verifySecondFactor(
@@ -96,4 +101,30 @@ export async function verifySecondFactor(
 export async function isTwoFactorOn(userId: string): Promise<boolean> {
   const user = await (await getPrisma()).user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true } })
   return user?.twoFactorEnabled ?? false
+}
+
+/**
+ * Confirm it's you (step-up) in a session that is already signed in: the password, then (two-factor on) a code from
+ * the app or one recovery code, which is then used up. Nothing else changes: no new session, no cookie.
+ */
+export async function verifySignedInIdentity(
+  requestHeaders: Headers,
+  input: { password: string; code?: string },
+  account: { userId: string; isTwoFactorOn: boolean },
+): Promise<TDomainResult<object, TTwoFactorFailure>> {
+  const auth = await getAuth()
+  try {
+    await auth.api.verifyPassword({ body: { password: input.password }, headers: requestHeaders })
+  } catch (error) {
+    return translate(error, 'password')
+  }
+  if (!account.isTwoFactorOn) return { ok: true }
+  const code = input.code ?? ''
+  if (isRecoveryCode(code)) return (await redeemRecoveryCode(account.userId, code)) ? { ok: true } : failure('wrong-code', 'code')
+  try {
+    await auth.api.verifyTOTP({ body: { code }, headers: requestHeaders })
+    return { ok: true }
+  } catch (error) {
+    return translate(error, 'code')
+  }
 }

@@ -19,5 +19,6 @@ export function DeliveryHealth({ health }: { health: TDeliveryHealthView | null 
       </p>
     )
   }
+  if (health?.targetChangedAt) return <p className="text-sm text-slate-600">Not used yet since the change on {formatDateTime(health.targetChangedAt)}</p>
   return <p className="text-sm text-slate-600">Not used yet</p>
 }

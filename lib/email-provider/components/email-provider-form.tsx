@@ -15,6 +15,7 @@ import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { EMAIL_PROVIDER_LABELS } from '@/lib/email-provider/labels'
 import { presetById } from '@/lib/email-provider/presets'
+import { useStepUp } from '@/lib/auth/components/step-up/step-up-provider'
 import { AuthFields } from './auth-fields'
 import { ServerFields } from './server-fields'
 import { TestEmailDialog } from './test-email-dialog'
@@ -54,6 +55,7 @@ export function EmailProviderForm({
   switchToOAuth = false,
 }: TEmailProviderFormProps) {
   const router = useRouter()
+  const withStepUp = useStepUp()
   const [isSaved, setIsSaved] = useState(false)
   // the last test email's failure and the values it was sent with: saving those same values warns instead of a bare success
   const [lastTest, setLastTest] = useState<{ failure: string | null; values: string }>()
@@ -65,7 +67,8 @@ export function EmailProviderForm({
     fields: EMAIL_PROVIDER_FIELDS,
     action: (values) => {
       setIsSaved(false)
-      return updateEmailProviderAction(slug, values)
+      // a change of target or of the fallback switch may ask Confirm it's you first, then is saved with these values
+      return withStepUp(() => updateEmailProviderAction(slug, values))
     },
     onResult: (result, values) => {
       setIsConflict(!result.ok && result.code === 'conflict')
@@ -94,7 +97,7 @@ export function EmailProviderForm({
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label="Email provider settings" className="rounded-xl border border-slate-200 bg-white shadow-xs">
-      <fieldset disabled={isReadOnly} className="grid gap-5 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid min-w-0 gap-5 p-6 sm:grid-cols-6">
         <legend className="sr-only">Server</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">{isApi ? 'Email service' : 'SMTP server'}</h2>
@@ -104,7 +107,7 @@ export function EmailProviderForm({
         </div>
         <ServerFields form={form} isApiKeySaved={isApiKeySaved} />
       </fieldset>
-      <fieldset id="sign-in" hidden={isApi} disabled={isReadOnly || isApi} className="grid scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset id="sign-in" hidden={isApi} disabled={isReadOnly || isApi} className="grid min-w-0 scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sign-in</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>
@@ -112,7 +115,7 @@ export function EmailProviderForm({
         </div>
         <AuthFields form={form} savedSecretKind={savedSecretKind} serviceAccountEmail={serviceAccountEmail} />
       </fieldset>
-      <fieldset disabled={isReadOnly} className="grid gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset disabled={isReadOnly} className="grid min-w-0 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
         <legend className="sr-only">Sender</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sender</h2>

@@ -14,9 +14,11 @@ type TProviderStatusProps = {
   isCapture?: boolean
   /** Where the line stands: on the Email Provider page the form is below it; elsewhere it links there. */
   place?: 'settings' | 'home'
+  /** What to do next (Home: the way to the Email Provider page), under the status. */
+  action?: React.ReactNode
 }
 
-export function ProviderStatus({ provider, health = null, isCapture = false, place = 'settings' }: TProviderStatusProps) {
+export function ProviderStatus({ provider, health = null, isCapture = false, place = 'settings', action }: TProviderStatusProps) {
   const isExpiring = provider?.authKind === 'oauth_client_credentials' && isSecretExpiring(provider.clientSecretExpiresAt)
   return (
     <div role="status" aria-label="Provider in use" className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs">
@@ -69,6 +71,7 @@ export function ProviderStatus({ provider, health = null, isCapture = false, pla
           in Microsoft Entra ID and enter it on the Email Provider page before then, or emails stop.
         </p>
       )}
+      {action && <div className="pl-5">{action}</div>}
     </div>
   )
 }

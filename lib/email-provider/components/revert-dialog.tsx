@@ -3,12 +3,14 @@
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { revertEmailProviderAction } from '@/lib/email-provider/actions'
 import type { TSecretField } from '@/lib/email-provider/fields'
+import { useStepUp } from '@/lib/auth/components/step-up/step-up-provider'
 import { SAVED_SECRET_WORDS } from './saved-secret-words'
 
 type TRevertDialogProps = { slug: string; version: number; hostLabel: string; savedSecret: TSecretField | null }
 
 /** Danger Zone confirmation: says what Revert deletes; Confirm stays disabled until the box is ticked. */
 export function RevertDialog({ slug, version, hostLabel, savedSecret }: TRevertDialogProps) {
+  const withStepUp = useStepUp()
   return (
     <ConfirmDialog
       triggerLabel="Revert"
@@ -29,7 +31,7 @@ export function RevertDialog({ slug, version, hostLabel, savedSecret }: TRevertD
       acknowledgement="I understand that the custom email provider settings will be deleted."
       confirmLabel="Confirm"
       isDanger
-      run={(isAcknowledged) => revertEmailProviderAction(slug, { confirmed: isAcknowledged, version })}
+      run={(isAcknowledged) => withStepUp(() => revertEmailProviderAction(slug, { confirmed: isAcknowledged, version }))}
     />
   )
 }

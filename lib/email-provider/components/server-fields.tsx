@@ -35,11 +35,13 @@ export function ServerFields({ form, isApiKeySaved }: { form: UseFormReturn<TEma
     }
     form.clearErrors()
   }
-  // None is offered only without sign-in: credentials never travel unencrypted
-  const securityOptions = CONNECTION_SECURITIES.filter((mode) => mode !== 'none' || authKind === 'none' || security === 'none').map((mode) => ({
-    value: mode,
-    label: SECURITY_LABELS[mode],
-  }))
+  // None is there from the start, but only without sign-in can it be chosen: credentials never travel unencrypted
+  const isNoneBlocked = authKind !== 'none' && security !== 'none'
+  const securityOptions = CONNECTION_SECURITIES.map((mode) =>
+    mode === 'none' && isNoneBlocked
+      ? { value: mode, label: `${SECURITY_LABELS.none}: only with ${LABELS.authKind} None`, disabled: true }
+      : { value: mode, label: SECURITY_LABELS[mode] },
+  )
   const choosePreset = (id: TProviderPresetId) => {
     for (const [field, value] of Object.entries(presetValues(id))) {
       form.setValue(field as keyof TEmailProviderFormValues, value as never, { shouldDirty: true })

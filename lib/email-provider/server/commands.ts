@@ -12,6 +12,7 @@ import { consumeRateLimits } from '@/lib/server/rate-limit'
 import { targetRefusal } from './host-check'
 import { revertEmailProvider, storedFieldsOf, updateEmailProvider, type TProviderResult } from './service'
 import type { TActor } from './store'
+import type { TRecentSignInCheck } from '@/lib/auth/server/recent-sign-in'
 import { sendTestEmail } from './test-email'
 import { checkTestRecipient, type TRecipientRefusal } from './test-recipient'
 
@@ -22,11 +23,19 @@ type TOrg = { id: string; name: string }
 
 export type TProviderCommandResult = TProviderResult | (TDomainFailure<'host-refused'> & { detail: string })
 
-/** Update: the settings checked against the SSRF guard, saved, and in use for the next email. */
-export async function updateProviderCommand(org: TOrg, actor: TActor, form: TEmailProviderForm): Promise<TProviderCommandResult> {
+/**
+ * Update: the settings checked against the SSRF guard, saved, and in use for the next email. `recentSignIn` is the
+ * step-up check for a change of target or of the fallback switch: a console session's, or API_KEY_ACTS_AS_ITSELF.
+ */
+export async function updateProviderCommand(
+  org: TOrg,
+  actor: TActor,
+  form: TEmailProviderForm,
+  recentSignIn: TRecentSignInCheck,
+): Promise<TProviderCommandResult> {
   const refusal = await targetRefusal(form)
   if (refusal) return { ...failure('host-refused', refusal.field), detail: refusal.detail }
-  const result = await updateEmailProvider(org.id, actor, form)
+  const result = await updateEmailProvider(org.id, actor, form, recentSignIn)
   if (!result.ok) return result
   await providerChanged(org.id)
   // the Sender domain card shows the new domain's records on its next load, without the save waiting on DNS
@@ -34,9 +43,9 @@ export async function updateProviderCommand(org: TOrg, actor: TActor, form: TEma
   return result
 }
 
-/** Revert: the custom provider goes and the platform's default sends the next email. */
-export async function revertProviderCommand(org: TOrg, actor: TActor, expectedVersion: number): Promise<TProviderResult> {
-  const result = await revertEmailProvider(org.id, actor, expectedVersion)
+/** Revert: the custom provider goes and the platform's default sends the next email (after the step-up check). */
+export async function revertProviderCommand(org: TOrg, actor: TActor, expectedVersion: number, recentSignIn: TRecentSignInCheck): Promise<TProviderResult> {
+  const result = await revertEmailProvider(org.id, actor, expectedVersion, recentSignIn)
   if (result.ok) await providerChanged(org.id)
   return result
 }

@@ -14,9 +14,10 @@ import type { TProviderSecrets } from './sealed-secrets'
 import { getProviderView, revertProvider, saveProvider, type TActor, type TProviderWrite } from './store'
 import { sendMicrosoftDeadlineNotices } from './microsoft-deadline-notices'
 import { getPrisma } from '@/lib/server/db'
+import type { TRecentSignInCheck, TStepUpRequired } from '@/lib/auth/server/recent-sign-in'
 import { getLogger } from '@/lib/server/logger'
 
-export type TProviderResult = TDomainResult<{ version: number }, TProviderFailureCode>
+export type TProviderResult = TDomainResult<{ version: number }, TProviderFailureCode> | TStepUpRequired
 
 type TResolved =
   | {
@@ -72,8 +73,12 @@ export function resolveProviderForm(form: TEmailProviderForm, stored: TStoredSet
   return { ok: true, write: { ...next, secrets }, after, secretField, isSecretReplaced: entered !== '' }
 }
 
-/** Saves the organization's custom provider (Update). */
-export async function updateEmailProvider(orgId: string, actor: TActor, form: TEmailProviderForm): Promise<TProviderResult> {
+/**
+ * Saves the organization's custom provider (Update). A change the owners are told of (its target, the fallback switch)
+ * first passes `recentSignIn` (step-up); other changes, such as the Display Name, do not ask. The commands always pass
+ * one (commands.ts); only tests and scripts leave it out.
+ */
+export async function updateEmailProvider(orgId: string, actor: TActor, form: TEmailProviderForm, recentSignIn?: TRecentSignInCheck): Promise<TProviderResult> {
   const { provider, version } = await getProviderView(orgId)
   if (form.version !== version) return failure('conflict')
   const resolved = resolveProviderForm(form, provider)
@@ -81,18 +86,23 @@ export async function updateEmailProvider(orgId: string, actor: TActor, form: TE
   const previousField = provider ? secretFieldOf(provider) : null
   const changes = describeChanges(provider, resolved.after, { field: resolved.secretField, isReplaced: resolved.isSecretReplaced, previousField })
   if (changes.length === 0) return { ok: true, version }
-  const notices = await prepareOwnerNotices(orgId, providerNoticesOf(provider, resolved.after, resolved.isSecretReplaced), { actor })
+  const noticed = providerNoticesOf(provider, resolved.after, resolved.isSecretReplaced)
+  const stepUp = noticed.length > 0 ? await recentSignIn?.() : null
+  if (stepUp) return stepUp
+  const notices = await prepareOwnerNotices(orgId, noticed, { actor })
   const isSaved = await saveProvider(orgId, actor, version, resolved.write, changes, notices)
   if (isSaved && notices.length > 0) ownerNoticesQueued()
   if (isSaved) await tellOfMicrosoftDeadline(orgId)
   return isSaved ? { ok: true, version: version + 1 } : failure('conflict')
 }
 
-/** Deletes the custom provider so the platform default is used again (Revert). */
-export async function revertEmailProvider(orgId: string, actor: TActor, expectedVersion: number): Promise<TProviderResult> {
+/** Deletes the custom provider so the platform default is used again (Revert); it passes `recentSignIn` first. */
+export async function revertEmailProvider(orgId: string, actor: TActor, expectedVersion: number, recentSignIn?: TRecentSignInCheck): Promise<TProviderResult> {
   const { provider, version } = await getProviderView(orgId)
   if (!provider) return failure('nothing-to-revert')
   if (expectedVersion !== version) return failure('conflict')
+  const stepUp = await recentSignIn?.()
+  if (stepUp) return stepUp
   const notices = await prepareOwnerNotices(orgId, [REVERT_NOTICE], { actor })
   const isReverted = await revertProvider(orgId, actor, version, notices)
   if (isReverted) ownerNoticesQueued()

@@ -7,6 +7,7 @@ import type { TTransaction } from '@/lib/server/db/prisma'
 import { recordAudit, type TActor } from '@/lib/audit/server/store'
 import { queueOwnerNotices, type TPreparedNotice } from '@/lib/owner-notices/server/notify'
 import { AuditAction } from '@/lib/enums'
+import { restartOrgHealth } from '@/lib/delivery/server/health/org-health'
 import type { TProviderView, TSettingsChange, TStoredSettings } from '@/lib/email-provider/types'
 import { signInOfStored, storedSignInOf } from '@/lib/email-provider/sign-in-kinds'
 
@@ -100,6 +101,8 @@ export async function saveProvider(
     const data = { ...plain, ...(sealed === undefined ? {} : { secrets: sealed, passwordSecret: null }), updatedById: actor.id, updatedByEmail: actor.email }
     await tx.emailProviderSettings.upsert({ where: { orgId }, create: { orgId, ...data }, update: data })
     await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_update, details: { changes } })
+    // a change of target is exactly what its owners' notice announces
+    if (notices.some((prepared) => prepared.notice.kind === 'provider-target-changed')) await restartOrgHealth(tx, orgId)
     await queueOwnerNotices(tx, notices)
     return true
   })
@@ -120,6 +123,7 @@ export async function revertProvider(orgId: string, actor: TActor, expectedVersi
     const { count } = await tx.emailProviderSettings.deleteMany({ where: { orgId } })
     if (count === 0) throw new Error('no custom provider to revert')
     await recordAudit(tx, { orgId, actor, action: AuditAction.email_provider_revert, details: {} })
+    await restartOrgHealth(tx, orgId)
     await queueOwnerNotices(tx, notices)
     return true
   })

@@ -4,6 +4,7 @@ import { providerFailure } from '@/lib/email-provider/messages'
 import { ZEmailProviderForm } from '@/lib/email-provider/schema'
 import { revertProviderCommand, updateProviderCommand, type TProviderCommandResult } from '@/lib/email-provider/server/commands'
 import { getProviderView } from '@/lib/email-provider/server/store'
+import { API_KEY_ACTS_AS_ITSELF } from '@/lib/auth/server/recent-sign-in'
 import { expectedVersion, readJsonObject } from './body'
 import { withApiKey } from './guard'
 import { actionFailureProblem, invalidFields, issuesToErrors, problem } from './problem'
@@ -25,7 +26,7 @@ export const putEmailProvider = withApiKey('write', async (caller, request) => {
   if (version === 'invalid') return invalidFields({ version: VERSION_INVALID })
   const parsed = ZEmailProviderForm.safeParse(asProviderForm(read.body, version))
   if (!parsed.success) return invalidFields(issuesToErrors(parsed.error.issues))
-  return answer(caller.org.id, await updateProviderCommand(caller.org, caller.actor, parsed.data))
+  return answer(caller.org.id, await updateProviderCommand(caller.org, caller.actor, parsed.data, API_KEY_ACTS_AS_ITSELF))
 })
 
 /** DELETE /api/v1/email-provider with `{"confirm": true}`: Revert to the platform's default provider. */
@@ -37,7 +38,7 @@ export const deleteEmailProvider = withApiKey('write', async (caller, request) =
   const version = expectedVersion(request, parsed.data.version)
   if (version === 'invalid') return invalidFields({ version: VERSION_INVALID })
   const current = version ?? (await getProviderView(caller.org.id)).version
-  const result = await revertProviderCommand(caller.org, caller.actor, current)
+  const result = await revertProviderCommand(caller.org, caller.actor, current, API_KEY_ACTS_AS_ITSELF)
   if (!result.ok && result.code === 'nothing-to-revert') return problem(409, { detail: providerFailure(result).message, code: 'nothing-to-revert' })
   return answer(caller.org.id, result)
 })

@@ -5,16 +5,21 @@ import { useRouter } from 'next/navigation'
 import { Button } from '@/components/ui/button'
 import { resendInvitationAction, revokeInvitationAction } from '@/lib/members/actions'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { capturedTexts } from '@/lib/delivery/captured-texts'
 
 /** Resend (a new link, the old one stops working) and Revoke on a pending invitation's row. */
-export function InvitationActions({ slug, invitation }: { slug: string; invitation: { id: string; email: string } }) {
+type TInvitationActionsProps = { slug: string; invitation: { id: string; email: string }; isCaptured: boolean }
+
+export function InvitationActions({ slug, invitation, isCaptured }: TInvitationActionsProps) {
   const router = useRouter()
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string }>()
   const [isPending, startTransition] = useTransition()
   const resend = () =>
     startTransition(async () => {
       const result = await resendInvitationAction(slug, { invitationId: invitation.id })
-      setNote(result.ok ? { tone: 'ok', text: 'Invitation sent again' } : { tone: 'error', text: result.message ?? '' })
+      setNote(
+        result.ok ? { tone: 'ok', text: isCaptured ? capturedTexts.invitationAgain : 'Invitation sent again' } : { tone: 'error', text: result.message ?? '' },
+      )
       router.refresh()
     })
   return (

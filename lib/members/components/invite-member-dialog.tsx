@@ -10,6 +10,7 @@ import { TextField } from '@/components/ui/text-field'
 import { SelectField } from '@/components/ui/select-field'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { inviteMemberAction } from '@/lib/members/actions'
+import { capturedTexts } from '@/lib/delivery/captured-texts'
 import { INVITABLE_ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/members/roles'
 import { ZInvite, type TInvite } from '@/lib/members/schema'
 
@@ -17,7 +18,7 @@ const ROLE_OPTIONS = INVITABLE_ROLES.map((role) => ({ value: role, label: `${ROL
 const EMPTY: TInvite = { email: '', role: 'admin' }
 
 /** Invite member: Email and Role; Send invitation emails a link that works once within 7 days. */
-export function InviteMemberDialog({ slug }: { slug: string }) {
+export function InviteMemberDialog({ slug, isCaptured }: { slug: string; isCaptured: boolean }) {
   const router = useRouter()
   const [isOpen, setIsOpen] = useState(false)
   const [sentTo, setSentTo] = useState<string>()
@@ -80,7 +81,7 @@ export function InviteMemberDialog({ slug }: { slug: string }) {
           </div>
         </form>
       </Dialog>
-      {sentTo && <Alert tone="success">Invitation sent to {sentTo}</Alert>}
+      {sentTo && <Alert tone="success">{isCaptured ? capturedTexts.invitation(sentTo) : `Invitation sent to ${sentTo}`}</Alert>}
     </div>
   )
 }

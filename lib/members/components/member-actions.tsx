@@ -6,17 +6,19 @@ import { changeMemberRoleAction, removeMemberAction, transferOwnershipAction } f
 import { ROLE_LABELS, ROLES, type TRole } from '@/lib/members/roles'
 import { controlClasses } from '@/components/ui/field'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { useStepUp } from '@/lib/auth/components/step-up/step-up-provider'
 
 type TMemberActionsProps = { slug: string; member: { userId: string; email: string; role: TRole } }
 
 /** An owner's controls on another member's row: Role (saved on change), Make owner, Remove. */
 export function MemberActions({ slug, member }: TMemberActionsProps) {
   const router = useRouter()
+  const withStepUp = useStepUp()
   const [error, setError] = useState<string>()
   const [isPending, startTransition] = useTransition()
   const changeRole = (role: TRole) =>
     startTransition(async () => {
-      const result = await changeMemberRoleAction(slug, { userId: member.userId, role })
+      const result = await withStepUp(() => changeMemberRoleAction(slug, { userId: member.userId, role }))
       setError(result.ok ? undefined : result.message)
       router.refresh()
     })
@@ -42,7 +44,7 @@ export function MemberActions({ slug, member }: TMemberActionsProps) {
           title="Transfer ownership?"
           description={`${member.email} becomes an owner of the organization and you become an Admin: you will no longer manage members.`}
           confirmLabel="Transfer ownership"
-          run={() => transferOwnershipAction(slug, { userId: member.userId })}
+          run={() => withStepUp(() => transferOwnershipAction(slug, { userId: member.userId }))}
         />
       )}
       <ConfirmDialog

@@ -5,7 +5,7 @@ import { InvitationActions } from './invitation-actions'
 type TInvitation = { id: string; email: string; role: TRole; expiresAt: Date; invitedByEmail: string }
 
 /** Invitations not yet accepted, with Resend and Revoke. */
-export function PendingInvitations({ slug, invitations }: { slug: string; invitations: TInvitation[] }) {
+export function PendingInvitations({ slug, invitations, isCaptured }: { slug: string; invitations: TInvitation[]; isCaptured: boolean }) {
   return (
     <section aria-labelledby="pending-invitations" className="rounded-xl border border-slate-200 bg-white shadow-xs">
       <h2 id="pending-invitations" className="border-b border-slate-200 px-6 py-4 text-base font-semibold text-slate-900">
@@ -25,7 +25,7 @@ export function PendingInvitations({ slug, invitations }: { slug: string; invita
                   Invited by {invitation.invitedByEmail} · expires {formatDateTime(invitation.expiresAt)}
                 </p>
               </div>
-              <InvitationActions slug={slug} invitation={invitation} />
+              <InvitationActions slug={slug} invitation={invitation} isCaptured={isCaptured} />
             </li>
           ))}
         </ul>

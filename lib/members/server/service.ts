@@ -155,6 +155,16 @@ export async function leaveOrganization(org: TOrgRef, actor: TActor): Promise<TM
   })
 }
 
+/**
+ * A password reset proved that an account never verified was not its address's owner: it leaves `org` (which it shares
+ * with others), the keys it made there stop working, and the owners are told. Runs inside the reset's transaction.
+ */
+export async function removeDisprovedClaimant(tx: TTransaction, org: TOrgRef, claimant: TActor, role: TRole): Promise<void> {
+  await store.deleteMembership(tx, org.id, claimant.id)
+  await tellOwners(tx, org, claimant, null, roleChanged(claimant.email, role, null))
+  await revokeKeysOf(tx, org, claimant, claimant, null)
+}
+
 /** Deletes the organization with everything in it (settings, secrets, users, outbox, audit): owners only. */
 export async function deleteOrganization(org: TOrgRef, actor: TActor): Promise<TMembersResult> {
   return asActor(org.id, actor, 'delete-organization', async (tx) => {

@@ -58,13 +58,16 @@ export async function findMember(tx: TTransaction | PrismaClient, orgId: string,
   return row ? { role: row.role, email: row.user.email } : null
 }
 
-/** Every membership of the user, each with how many members its organization has. */
-export async function listMembershipsOf(tx: TTransaction, userId: string): Promise<Array<{ orgId: string; role: TRole; memberCount: number }>> {
+/** Every membership of the user: its organization, the role, and how many members the organization has. */
+export async function listMembershipsOf(
+  tx: TTransaction,
+  userId: string,
+): Promise<Array<{ org: { id: string; name: string; slug: string }; role: TRole; memberCount: number }>> {
   const rows = await tx.membership.findMany({
     where: { userId },
-    select: { orgId: true, role: true, org: { select: { _count: { select: { memberships: true } } } } },
+    select: { role: true, org: { select: { id: true, name: true, slug: true, _count: { select: { memberships: true } } } } },
   })
-  return rows.map((row) => ({ orgId: row.orgId, role: row.role, memberCount: row.org._count.memberships }))
+  return rows.map(({ role, org: { _count, ...org } }) => ({ org, role, memberCount: _count.memberships }))
 }
 
 /** Sets an existing member's role. */
@@ -188,4 +191,21 @@ export async function findTestRecipientFacts(orgId: string, actorId: string, rec
     prisma.membership.count({ where: { orgId, user: { email: { equals: recipient, mode: 'insensitive' } } } }),
   ])
   return { ownerVerified: verifiedOwners > 0, ownAddress: actor?.email ?? key?.createdByEmail ?? null, isMember: members > 0 }
+}
+
+/** Whether the organization requires two-factor authentication of its members. */
+export async function findRequireTwoFactor(tx: TTransaction, orgId: string): Promise<boolean> {
+  const row = await tx.organization.findUnique({ where: { id: orgId }, select: { requireTwoFactor: true } })
+  return row?.requireTwoFactor ?? false
+}
+
+/** Sets the organization's Require two-factor authentication. */
+export async function saveRequireTwoFactor(tx: TTransaction, orgId: string, isRequired: boolean): Promise<void> {
+  await tx.organization.update({ where: { id: orgId }, data: { requireTwoFactor: isRequired } })
+}
+
+/** Whether the admin has two-factor authentication on. */
+export async function hasTwoFactorOn(tx: TTransaction, userId: string): Promise<boolean> {
+  const row = await tx.user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true } })
+  return row?.twoFactorEnabled ?? false
 }

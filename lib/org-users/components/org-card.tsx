@@ -44,14 +44,11 @@ export function SignInLink({ slug }: { slug: string }) {
   )
 }
 
-/** Where verified users sign in: a link when the organization's sign-in URL is known, else words pointing them to it. */
-export function SignInHint({ orgName, signInUrl }: { orgName: string; signInUrl?: string }) {
-  if (signInUrl) {
-    return (
-      <p>
-        Already verified? <OrgLink href={signInUrl}>Sign in to {orgName}</OrgLink>
-      </p>
-    )
-  }
-  return <p>Already verified? Sign in to {orgName} where you usually do.</p>
+/** Where verified users sign in: the organization's sign-in page. */
+export function SignInHint({ orgName, slug }: { orgName: string; slug: string }) {
+  return (
+    <p>
+      Already verified? <OrgLink href={routes.orgUserPage(slug, 'login')}>Sign in to {orgName}</OrgLink>
+    </p>
+  )
 }

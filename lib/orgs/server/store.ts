@@ -5,7 +5,8 @@ import { isUniqueViolation } from '@/lib/server/db/prisma'
 import { isSlugShaped, slugCandidate, slugify } from '@/lib/orgs/slug'
 
 export type TRole = MembershipRole
-export type TOrgAccess = { org: { id: string; name: string; slug: string }; role: TRole }
+/** `twoFactor`: whether the organization requires it (an owners' setting) and whether this member has it on. */
+export type TOrgAccess = { org: { id: string; name: string; slug: string }; role: TRole; twoFactor: { isRequired: boolean; isOn: boolean } }
 
 /** Creates an organization with a unique slug and makes `userId` its owner. */
 export async function createOrganizationWithOwner(userId: string, name: string) {
@@ -30,9 +31,15 @@ export async function findOrgAccess(userId: string, slug: string): Promise<TOrgA
   const prisma = await getPrisma()
   const membership = await prisma.membership.findFirst({
     where: { userId, org: { slug } },
-    select: { role: true, org: { select: { id: true, name: true, slug: true } } },
+    select: {
+      role: true,
+      org: { select: { id: true, name: true, slug: true, requireTwoFactor: true } },
+      user: { select: { twoFactorEnabled: true } },
+    },
   })
-  return membership ? { org: membership.org, role: membership.role as TRole } : null
+  if (!membership) return null
+  const { requireTwoFactor, ...org } = membership.org
+  return { org, role: membership.role as TRole, twoFactor: { isRequired: requireTwoFactor, isOn: membership.user.twoFactorEnabled } }
 }
 
 /** The first organization the user belongs to (where login lands, whose outbox carries their account's emails). */

@@ -1,8 +1,9 @@
 // The answer when the password-hash queue is full: a real 503 with Retry-After, before the request takes a slot.
 import { busyMessage } from '@/lib/forms/action-result'
 
-// the pages whose Server Actions hash a password: sign-in, sign-up, invitations, org users' sign-up, reset and sign-in
-const HASHING_PAGE = /^\/(login|signup|invite\/[^/]+|t\/[^/]+\/(signup|reset|login))$/
+// the pages whose Server Actions hash a password: sign-in, sign-up, invitations, the verification link's password,
+// reset, Account › Security (password change, two-factor), and the org users' sign-up, reset and sign-in
+const HASHING_PAGE = /^\/(login|signup|invite\/[^/]+|verify-email|reset-password|account\/security|t\/[^/]+\/(signup|reset|login))$/
 
 /** Whether a request may hash a password (a POST to one of those pages). */
 export function mayHashPassword(method: string, pathname: string): boolean {

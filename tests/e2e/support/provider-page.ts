@@ -17,6 +17,8 @@ const LABELS: Record<keyof TProviderValues, string> = EMAIL_PROVIDER_LABELS
 export async function openProviderPage(page: Page, slug: string) {
   const response = await page.goto(`/orgs/${slug}/settings/email-provider`)
   await expect(page.getByRole('heading', { name: 'Email Provider', level: 1 })).toBeVisible()
+  // Update is enabled once the form has hydrated: a fill before that could be undone (or appended to) by React
+  await expect(page.locator('button[type="submit"]:enabled', { hasText: 'Update' }).or(page.getByText('You have view-only access'))).toBeVisible()
   return response
 }
 

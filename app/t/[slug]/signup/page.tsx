@@ -22,7 +22,7 @@ export default async function OrgSignupPage({ params }: TPageProps) {
           <p>
             Forgot your password? <OrgLink href={routes.orgUserPage(org.slug, 'recover')}>Reset it</OrgLink>
           </p>
-          <SignInHint orgName={org.displayName} signInUrl={routes.orgUserPage(org.slug, 'login')} />
+          <SignInHint orgName={org.displayName} slug={org.slug} />
         </>
       }
     >

@@ -1,6 +1,6 @@
 import 'server-only'
 import { env } from '@/lib/env'
-import type { PrismaClient } from '@/lib/server/db/prisma'
+import type { PrismaClient, TTransaction } from '@/lib/server/db/prisma'
 import { retryDelayMs } from '../worker/retry-policy'
 
 export type TOrgFailure = { message: string; hint: string }
@@ -61,4 +61,13 @@ export async function claimIncidentAlert(prisma: PrismaClient, orgId: string, no
 /** Gives the alert claim back (the alert could not be sent): the next failed round tries again. */
 export async function unclaimIncidentAlert(prisma: PrismaClient, orgId: string): Promise<void> {
   await prisma.deliveryHealth.updateMany({ where: { orgId }, data: { alertedAt: null } })
+}
+
+/**
+ * Mail goes elsewhere from now on (a new target, Revert): the health shown starts again from `now`, and the old
+ * server's failure ends with it (a new server that fails starts its own). Inside the change's transaction.
+ */
+export async function restartOrgHealth(tx: TTransaction, orgId: string, now = new Date()): Promise<void> {
+  const restarted = { targetChangedAt: now, lastDeliveredAt: null, failingSince: null, failureCause: null, failureHint: null, alertedAt: null }
+  await tx.deliveryHealth.upsert({ where: { orgId }, create: { orgId, ...restarted }, update: restarted })
 }

@@ -81,5 +81,8 @@ export async function listDeliveriesPage(orgId: string, query: TDeliveriesPageQu
 /** How the organization's provider is doing (the health line), or null when nothing was sent yet. */
 export async function getDeliveryHealth(orgId: string): Promise<TDeliveryHealthView | null> {
   const prisma = await getPrisma()
-  return prisma.deliveryHealth.findUnique({ where: { orgId }, select: { lastDeliveredAt: true, failingSince: true, failureCause: true, failureHint: true } })
+  return prisma.deliveryHealth.findUnique({
+    where: { orgId },
+    select: { lastDeliveredAt: true, failingSince: true, failureCause: true, failureHint: true, targetChangedAt: true },
+  })
 }

@@ -4,6 +4,7 @@ import { spf } from 'mailauth/lib/spf/index.js'
 import type { TProviderPreset } from '@/lib/email-provider/presets'
 import { isSpfRecord, mergeSpfRecords, newSpfRecord, spfTermForHost, spfWithTerm } from '../records'
 import type { TRecordCheck } from '../types'
+import { classifyAddress } from '@/lib/server/net/private-address'
 import { dnsFailure } from './dns-failure'
 import { isNoRecord, lookupTxt, type TDnsResolve } from './resolver'
 
@@ -23,6 +24,8 @@ export async function checkSpf({ domain, smtpHost, preset }: TSpfInput, resolve:
   } catch {
     return dnsFailure(domain)
   }
+  const relay = preset.spfInclude ? null : await privateRelayAddress(smtpHost, resolve)
+  if (relay) return privateRelayCheck(domain, smtpHost, relay, records.length > 0)
   const term = preset.spfInclude ? `include:${preset.spfInclude}` : spfTermForHost(smtpHost)
   const sender = preset.spfInclude ? preset.label : smtpHost
   if (records.length === 0) {
@@ -79,6 +82,35 @@ async function checkHostAuthorized({ domain, smtpHost, lookups, edit }: THostChe
   if (passed) return { status: 'pass', why: `Your SPF record authorizes ${smtpHost} (${passed}) and ${lookups}; ${caveat}.` }
   if (results.some((result) => result.status.result === 'temperror')) return dnsFailure(domain)
   return { status: 'warning', why: `Your SPF record does not authorize ${smtpHost} (${addresses.join(', ')}); ${caveat}.`, fix: edit }
+}
+
+/** The host's private address (loopback, RFC 1918, unique local…) when it has only such addresses, else null. */
+async function privateRelayAddress(host: string, resolve: TDnsResolve): Promise<string | null> {
+  const bare = host.trim().replace(/^\[|\]$/g, '')
+  let addresses: string[]
+  try {
+    addresses = bare.toLowerCase() === 'localhost' ? ['127.0.0.1'] : await hostAddresses(bare, resolve)
+  } catch {
+    return null // the checks that follow report the DNS failure
+  }
+  const isInternal = (ip: string) => {
+    try {
+      return classifyAddress(ip).class === 'internal'
+    } catch {
+      return false
+    }
+  }
+  return addresses.length > 0 && addresses.every(isInternal) ? addresses[0]! : null
+}
+
+// Receivers see the public address the relay finally sends from, never its private one: publish that (or the include
+// of the service the relay hands mail to), and no record with a private address.
+function privateRelayCheck(domain: string, smtpHost: string, address: string, hasRecord: boolean): TRecordCheck {
+  const shown = smtpHost === address ? smtpHost : `${smtpHost} (${address})`
+  const what = `${shown} is a relay on a private address, which receivers never see: what SPF must authorize is the public address it finally sends from, or the SPF include of the service it relays to. Never publish a private address.`
+  return hasRecord
+    ? { status: 'warning', why: `Your SPF record cannot be checked against ${shown}: ${what}` }
+    : { status: 'missing', why: `${domain} has no SPF record. ${what}` }
 }
 
 function evaluate(domain: string, ip: string, helo: string, resolve: TDnsResolve): Promise<SPFResult> {

@@ -1,5 +1,7 @@
 import { requireOrgAccess } from '@/lib/auth/server/session'
 import { env } from '@/lib/env'
+import { isPlatformMailCaptured } from '@/lib/delivery/server/platform-mail'
+import { UserPagesCard } from '@/lib/org-users/components/user-pages-card'
 import { can } from '@/lib/members/roles'
 import { EMAIL_PROVIDER_AUDIT_ACTIONS, EMAIL_PROVIDER_CHANGE_ACTIONS } from '@/lib/audit/groups'
 import { hrefWith, listLimitOf, showMoreHref } from '@/components/ui/show-more'
@@ -47,6 +49,7 @@ export default async function EmailProviderPage({ params, searchParams }: { para
     { label: 'Changes and test emails', href: hrefWith(path, query, { 'changes-filter': 'all', changes: null }), isCurrent: showsTests },
   ]
   const initialValues = formValuesOf(provider, version)
+  const isCaptured = isPlatformMailCaptured()
   const microsoftDeadline = microsoftPasswordDeadline(provider, now)
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -55,11 +58,11 @@ export default async function EmailProviderPage({ params, searchParams }: { para
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Email Provider</h1>
         <p className="mt-2 max-w-prose text-sm text-slate-600">
           Your users receive sign-up verification and password recovery emails from {org.name}.{' '}
-          {env.DEFAULT_SMTP_URL ? 'By default they are sent by the platform’s mail service; connect' : 'Connect'} your own SMTP server so they come from a
-          familiar sender on your domain.
+          {isCaptured ? 'Connect' : 'By default they are sent by the platform’s mail service; connect'} your own SMTP server so they come from a familiar sender
+          on your domain.
         </p>
       </header>
-      <ProviderStatus provider={provider} health={health} isCapture={!env.DEFAULT_SMTP_URL} />
+      <ProviderStatus provider={provider} health={health} isCapture={isCaptured} />
       {microsoftDeadline && <MicrosoftDeadlineNotice slug={org.slug} deadline={microsoftDeadline} canEdit={!isReadOnly} />}
       <EmailProviderForm
         slug={org.slug}
@@ -74,6 +77,7 @@ export default async function EmailProviderPage({ params, searchParams }: { para
       <Suspense fallback={<SenderDomainSection variant="checking" domain={provider ? (domainOfAddress(provider.fromAddress) ?? undefined) : undefined} />}>
         <SenderDomainPanel slug={org.slug} provider={provider} isReadOnly={isReadOnly} />
       </Suspense>
+      <UserPagesCard slug={org.slug} appUrl={env.APP_URL} />
       <RecentDeliveries
         slug={org.slug}
         deliveries={deliveries}

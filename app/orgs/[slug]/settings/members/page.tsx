@@ -8,12 +8,15 @@ import { InviteMemberDialog } from '@/lib/members/components/invite-member-dialo
 import { MembersTable } from '@/lib/members/components/members-table'
 import { PendingInvitations } from '@/lib/members/components/pending-invitations'
 import { DeleteOrganization } from '@/lib/members/components/delete-organization'
+import { isPlatformMailCaptured } from '@/lib/delivery/server/platform-mail'
+import { RequireTwoFactorCard } from '@/lib/members/components/require-two-factor-card'
 
 export const metadata = { title: 'Members' }
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { org, admin, role } = await requireOrgAccess((await params).slug)
+  const { org, admin, role, twoFactor } = await requireOrgAccess((await params).slug)
   const canInvite = can(role, 'invite')
+  const isCaptured = isPlatformMailCaptured()
   const [members, invitations, audit] = await Promise.all([
     listMembers(org.id),
     canInvite ? listPendingInvitations(org.id) : [],
@@ -29,10 +32,17 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             Owners manage members and ownership; Admins change the email provider and invite Admins and Viewers; Viewers see the settings read-only.
           </p>
         </div>
-        {canInvite && <InviteMemberDialog slug={org.slug} />}
+        {canInvite && <InviteMemberDialog slug={org.slug} isCaptured={isCaptured} />}
       </header>
       <MembersTable slug={org.slug} orgName={org.name} members={members} currentUserId={admin.id} canManage={can(role, 'manage-members')} />
-      {canInvite && <PendingInvitations slug={org.slug} invitations={invitations} />}
+      {canInvite && <PendingInvitations slug={org.slug} invitations={invitations} isCaptured={isCaptured} />}
+      <RequireTwoFactorCard
+        slug={org.slug}
+        orgName={org.name}
+        isRequired={twoFactor.isRequired}
+        canChange={can(role, 'require-two-factor')}
+        isOwnTwoFactorOn={twoFactor.isOn}
+      />
       <RecentChanges entries={audit} now={new Date()} />
       {can(role, 'delete-organization') && <DeleteOrganization slug={org.slug} orgName={org.name} />}
     </div>

@@ -4,6 +4,8 @@ import { requireOrgAccess, SETTINGS_ROLES } from '@/lib/auth/server/session'
 import { openCapturedMessage } from '@/lib/delivery/server/outbox/captured-view'
 import { formatDateTime } from '@/components/ui/format'
 import { routes } from '@/lib/routes'
+import { capturedTexts } from '@/lib/delivery/captured-texts'
+import { isPlatformEmail } from '@/lib/delivery/server/outbox/platform-emails'
 
 export const metadata = { title: 'Captured email' }
 
@@ -22,9 +24,7 @@ export default async function CapturedEmailPage({ params }: TCapturedPageProps) 
           ← Email Provider
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{message.subject}</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Captured (no default provider configured): this email was not sent. Set DEFAULT_SMTP_URL, or configure a custom provider, to deliver emails like it.
-        </p>
+        <p className="mt-1 text-sm text-slate-600">{capturedTexts.capturedEmail(isPlatformEmail(message.kind))}</p>
       </header>
       <dl className="grid grid-cols-[8rem_1fr] gap-y-1 rounded-xl border border-slate-200 bg-white px-6 py-4 text-sm shadow-xs">
         <dt className="text-slate-500">To</dt>
