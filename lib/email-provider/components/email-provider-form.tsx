@@ -107,7 +107,12 @@ export function EmailProviderForm({
         </div>
         <ServerFields form={form} isApiKeySaved={isApiKeySaved} />
       </fieldset>
-      <fieldset id="sign-in" hidden={isApi} disabled={isReadOnly || isApi} className="grid min-w-0 scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6">
+      <fieldset
+        id="sign-in"
+        hidden={isApi}
+        disabled={isReadOnly || isApi}
+        className="grid min-w-0 scroll-mt-6 gap-5 border-t border-slate-200 p-6 sm:grid-cols-6"
+      >
         <legend className="sr-only">Sign-in</legend>
         <div className="sm:col-span-6">
           <h2 className="text-base font-semibold text-slate-900">Sign-in</h2>
