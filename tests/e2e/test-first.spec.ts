@@ -73,7 +73,8 @@ test('a new host untested asks "Send a test email first?"; Update anyway saves; 
   await expect(testDialog.getByLabel('Recipient')).toBeFocused()
   await testDialog.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(testDialog.getByText(`Test email sent to ${admin.email}`)).toBeVisible()
-  await expect.poll(() => inbox.mailsTo(admin.email).length).toBe(1)
+  // the same server also takes the platform's mail (the verification email, the owners' notices): count the test's
+  await expect.poll(() => inbox.mailsTo(admin.email).filter((mail) => mail.parsed.subject?.startsWith('Test email from')).length).toBe(1)
   expect(await storedHost(admin.slug)).toBe('smtp.second.test') // the test saved nothing
   await testDialog.getByRole('button', { name: 'Close' }).click()
 
