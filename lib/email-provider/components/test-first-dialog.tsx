@@ -26,14 +26,15 @@ export function TestFirstDialog({ targetLabel, returnFocusTo, onChoice }: TTestF
         <>
           <p>
             Once you update, your users’ verification and password recovery emails go to{' '}
-            <span className="font-medium break-all text-slate-900">{targetLabel}</span>. These settings have not been tested yet.
+            <span className="inline-block max-w-full font-medium break-all text-slate-900">{targetLabel}</span>. These settings have not been tested yet.
           </p>
           <p className="mt-2">A test email checks that the server accepts them, without saving anything.</p>
         </>
       }
     >
-      <DialogActions>
-        <Button type="button" variant="secondary" onClick={() => onChoice('cancel')} className="mr-auto">
+      {/* on a phone the choices stack, the one advised on top */}
+      <DialogActions className="flex-col-reverse sm:flex-row">
+        <Button type="button" variant="secondary" onClick={() => onChoice('cancel')} className="sm:mr-auto">
           Cancel
         </Button>
         <Button type="button" variant="secondary" onClick={() => onChoice('update')}>
