@@ -4,7 +4,7 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getCurrentAdmin } from '@/lib/auth/server/session'
 import { authorizeOrgAction } from '@/lib/auth/server/action-access'
-import { stepUpFailure } from '@/lib/auth/messages'
+import { stepUpFailure, type TStepUpRequired } from '@/lib/auth/messages'
 import { getClientIp } from '@/lib/auth/server/request-context'
 import { unlessHashQueueFull } from '@/lib/auth/server/hash-queue'
 import { wakeDeliveryWorker } from '@/lib/delivery/server/worker/worker'
@@ -20,12 +20,14 @@ import { getLogger } from '@/lib/server/logger'
 import { consumeRateLimits, describeRetryAfter } from '@/lib/server/rate-limit'
 
 // The page's buttons follow the same roles; these checks are what holds when a request is forged. The services check
-// the actor's role again inside their transaction. Changing a role or the ownership needs a recent sign-in (step-up).
+// the actor's role again inside their transaction. Changing a role or the ownership needs a recent sign-in (step-up):
+// the services ask the session's check (access.recentSignIn) before anything changes.
 
 type TResult = TActionResult
 
-function answer(result: service.TMembersResult): TResult {
-  return result.ok ? { ok: true } : membersFailure(result)
+function answer(result: service.TMembersResult | TStepUpRequired): TResult {
+  if (result.ok) return { ok: true }
+  return result.code === 'step-up-required' ? stepUpFailure(result.isCodeRequired) : membersFailure(result)
 }
 
 /** Invite member: Email and Role; the invitation email goes out through the platform's default provider. */
@@ -69,9 +71,7 @@ export async function changeMemberRoleAction(slug: string, input: unknown): Prom
   if (!access.ok) return access
   const parsed = ZRoleChange.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error.issues)
-  const stepUp = await access.recentSignIn()
-  if (stepUp) return stepUpFailure(stepUp.isCodeRequired)
-  return answer(await service.changeMemberRole(access.org, access.admin, parsed.data))
+  return answer(await service.changeMemberRole(access.org, access.admin, parsed.data, access.recentSignIn))
 }
 
 /** Removes a member (owners only). */
@@ -89,9 +89,7 @@ export async function transferOwnershipAction(slug: string, input: unknown): Pro
   if (!access.ok) return access
   const parsed = ZMemberRef.safeParse(input)
   if (!parsed.success) return membersFailure({ ok: false, code: 'not-found' })
-  const stepUp = await access.recentSignIn()
-  if (stepUp) return stepUpFailure(stepUp.isCodeRequired)
-  return answer(await service.transferOwnership(access.org, access.admin, parsed.data.userId))
+  return answer(await service.transferOwnership(access.org, access.admin, parsed.data.userId, access.recentSignIn))
 }
 
 /** Leaves the organization, then goes home (to another organization, or sign-up). */

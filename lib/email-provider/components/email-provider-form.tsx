@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { useWatch, type Resolver } from 'react-hook-form'
 import { EMAIL_PROVIDER_FIELDS, SENDER_MAX_LENGTHS } from '@/lib/email-provider/fields'
@@ -19,6 +19,8 @@ import { useStepUp } from '@/lib/auth/components/step-up/step-up-provider'
 import { AuthFields } from './auth-fields'
 import { ServerFields } from './server-fields'
 import { TestEmailDialog } from './test-email-dialog'
+import { TestFirstDialog, type TTestFirstChoice } from './test-first-dialog'
+import { isTestFirstAdvised, targetKeyOf, targetLabelOf } from '@/lib/email-provider/test-first'
 import { switchFormToMicrosoftOAuth } from './switch-to-oauth'
 
 // The same schema as the Server Action, loaded when the form is first validated rather than with the page. The form
@@ -31,6 +33,8 @@ const resolver = lazyResolver<TEmailProviderFormValues>(async () => {
 type TEmailProviderFormProps = {
   slug: string
   initialValues: TEmailProviderFormValues
+  /** A custom provider is saved (else Update sets one up: a change of target). */
+  isProviderSaved?: boolean
   /** The authentication kind whose secret is saved, or null. */
   savedSecretKind: TAuthKind | null
   /** An API key is saved (the provider sends over its service's HTTP API). */
@@ -47,6 +51,7 @@ type TEmailProviderFormProps = {
 export function EmailProviderForm({
   slug,
   initialValues,
+  isProviderSaved = false,
   savedSecretKind,
   isApiKeySaved = false,
   serviceAccountEmail,
@@ -61,18 +66,33 @@ export function EmailProviderForm({
   const [lastTest, setLastTest] = useState<{ failure: string | null; values: string }>()
   const [savedDespite, setSavedDespite] = useState<string | null>(null)
   const [isConflict, setIsConflict] = useState(false)
+  // Update's "Send a test email first?": what is saved, the target of this visit's last successful test email, the question
+  const saved = useRef(isProviderSaved ? initialValues : null)
+  const testedKey = useRef<string | null>(null)
+  const [askingTestFirst, setAskingTestFirst] = useState<{ label: string; answer: (choice: TTestFirstChoice) => void } | null>(null)
+  const [isTestOpen, setIsTestOpen] = useState(false)
+  const updateButton = useRef<HTMLButtonElement>(null)
+  const returnFocusTo = useRef<HTMLElement | null>(null)
   const { form, isSubmitting, isHydrated, message, onSubmit } = useActionForm({
     resolver,
     defaultValues: initialValues,
     fields: EMAIL_PROVIDER_FIELDS,
-    action: (values) => {
+    action: async (values) => {
       setIsSaved(false)
+      if (isTestFirstAdvised(saved.current, values, testedKey.current)) {
+        returnFocusTo.current = updateButton.current
+        const choice = await new Promise<TTestFirstChoice>((answer) => setAskingTestFirst({ label: targetLabelOf(values), answer }))
+        // the test dialog takes the focus itself; Cancel and Esc give it back to Update
+        if (choice !== 'update') return undefined
+      }
       // a change of target or of the fallback switch may ask Confirm it's you first, then is saved with these values
       return withStepUp(() => updateEmailProviderAction(slug, values))
     },
     onResult: (result, values) => {
+      if (!result) return true // back to the form (or on to the test email): nothing sent, nothing to say
       setIsConflict(!result.ok && result.code === 'conflict')
       if (!result.ok) return false
+      saved.current = { ...initialValues, ...values, password: '', clientSecret: '', serviceAccountKey: '', apiKey: '', version: result.version }
       form.reset({ ...initialValues, ...values, password: '', clientSecret: '', serviceAccountKey: '', apiKey: '', version: result.version })
       setSavedDespite(lastTest?.failure && lastTest.values === comparable(form.getValues()) ? lastTest.failure : null)
       setIsSaved(true)
@@ -88,8 +108,16 @@ export function EmailProviderForm({
   // A newer version from the server (e.g. after Revert) replaces what the form shows, unless the admin is
   // editing: then their values stay, and Update reports the conflict.
   useEffect(() => {
+    saved.current = isProviderSaved ? initialValues : null
     if (form.getValues('version') !== initialValues.version && !form.formState.isDirty) form.reset(initialValues)
-  }, [form, initialValues])
+  }, [form, initialValues, isProviderSaved])
+
+  const answerTestFirst = (choice: TTestFirstChoice) => {
+    if (choice === 'test') returnFocusTo.current = null
+    askingTestFirst?.answer(choice)
+    setAskingTestFirst(null)
+    if (choice === 'test') setIsTestOpen(true)
+  }
 
   useEffect(() => {
     if (switchToOAuth && !isReadOnly && form.getValues('authKind') === 'password') switchFormToMicrosoftOAuth(form)
@@ -207,18 +235,24 @@ export function EmailProviderForm({
         ) : (
           <div className="flex gap-2">
             <TestEmailDialog
-              onOutcome={(outcome, settings) => setLastTest({ failure: outcome.ok ? null : (outcome.message ?? null), values: comparable(settings) })}
+              onOutcome={(outcome, settings) => {
+                setLastTest({ failure: outcome.ok ? null : (outcome.message ?? null), values: comparable(settings) })
+                testedKey.current = outcome.ok ? targetKeyOf(settings) : null
+              }}
+              isOpen={isTestOpen}
+              onOpenChange={setIsTestOpen}
               slug={slug}
               defaultRecipient={adminEmail}
               isDisabled={!isHydrated}
               readSettings={async () => ((await form.trigger()) ? form.getValues() : null)}
               onFieldErrors={(fieldErrors) => applyActionFailure(form, { ok: false, fieldErrors }, EMAIL_PROVIDER_FIELDS)}
             />
-            <Button type="submit" disabled={!isHydrated} isPending={isSubmitting}>
+            <Button ref={updateButton} type="submit" disabled={!isHydrated} isPending={isSubmitting}>
               Update
             </Button>
           </div>
         )}
+        {askingTestFirst && <TestFirstDialog targetLabel={askingTestFirst.label} returnFocusTo={returnFocusTo} onChoice={answerTestFirst} />}
       </div>
     </form>
   )

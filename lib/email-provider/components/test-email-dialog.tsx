@@ -23,11 +23,16 @@ type TTestEmailDialogProps = {
   /** Told every outcome with the settings it was sent with (the form warns when it saves settings that just failed). */
   onOutcome?: (outcome: TTestEmailOutcome, settings: TEmailProviderFormValues) => void
   isDisabled?: boolean
+  /** Opened by the form as well (Update's "Send a test email first?"): then the form holds the open state. */
+  isOpen?: boolean
+  onOpenChange?: (isOpen: boolean) => void
 }
 
 /** Sends one email with the values in the form (unsaved) and shows how the SMTP conversation went. */
-export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, onOutcome, isDisabled }: TTestEmailDialogProps) {
-  const [isOpen, setIsOpen] = useState(false)
+export function TestEmailDialog({ slug, defaultRecipient, readSettings, onFieldErrors, onOutcome, isDisabled, ...open }: TTestEmailDialogProps) {
+  const [isOwnOpen, setIsOwnOpen] = useState(false)
+  const isOpen = open.isOpen ?? isOwnOpen
+  const setIsOpen = open.onOpenChange ?? setIsOwnOpen
   const [recipient, setRecipient] = useState(defaultRecipient)
   const [recipientError, setRecipientError] = useState<string>()
   const [outcome, setOutcome] = useState<TTestEmailOutcome>()

@@ -16,6 +16,7 @@ import { issueInvitationToken } from './tokens'
 import type { TOwnerNotice } from '@/lib/owner-notices/server/kinds'
 import { prepareOwnerNotice, queueOwnerNotices, withFacts, type TPreparedNotice } from '@/lib/owner-notices/server/notify'
 import { ownerNoticesQueued } from '@/lib/owner-notices/server/wake'
+import type { TRecentSignInCheck, TStepUpRequired } from '@/lib/auth/server/recent-sign-in'
 
 // Invitations and membership changes. Each runs in one transaction that locks the organization's memberships, reads
 // the actor's role inside it (a role changed a moment ago counts), and writes its audit entry with the change.
@@ -100,8 +101,18 @@ export async function revokeInvitation(org: TOrgRef, actor: TActor, invitationId
   })
 }
 
-/** Changes a member's role (owners only); the last owner cannot be demoted. */
-export async function changeMemberRole(org: TOrgRef, actor: TActor, input: TRoleChange): Promise<TMembersResult> {
+/**
+ * Changes a member's role (owners only); the last owner cannot be demoted. It passes `recentSignIn` (step-up) first:
+ * the console's actions give the session's check, so nothing changes without a recent sign-in.
+ */
+export async function changeMemberRole(
+  org: TOrgRef,
+  actor: TActor,
+  input: TRoleChange,
+  recentSignIn?: TRecentSignInCheck,
+): Promise<TMembersResult | TStepUpRequired> {
+  const stepUp = await recentSignIn?.()
+  if (stepUp) return stepUp
   const before = await store.findMember(await getPrisma(), org.id, input.userId)
   const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, input.role), { actor }) : null
   const preparedKeys = before && input.role === 'viewer' ? await prepareKeysNotice(org, actor, 'limited', before.email, input.userId) : null
@@ -173,9 +184,16 @@ export async function deleteOrganization(org: TOrgRef, actor: TActor): Promise<T
   })
 }
 
-/** Makes another member the owner; the actor (an owner) stays on as Admin. */
-export async function transferOwnership(org: TOrgRef, actor: TActor, userId: string): Promise<TMembersResult> {
+/** Makes another member the owner; the actor (an owner) stays on as Admin. It passes `recentSignIn` (step-up) first. */
+export async function transferOwnership(
+  org: TOrgRef,
+  actor: TActor,
+  userId: string,
+  recentSignIn?: TRecentSignInCheck,
+): Promise<TMembersResult | TStepUpRequired> {
   if (userId === actor.id) return failure('self')
+  const stepUp = await recentSignIn?.()
+  if (stepUp) return stepUp
   const before = await store.findMember(await getPrisma(), org.id, userId)
   const prepared = before ? await prepareOwnerNotice(org, roleChanged(before.email, before.role, 'owner'), { actor }) : null
   const preparedSelf = await prepareOwnerNotice(org, roleChanged(actor.email, 'owner', 'admin'), { actor })

@@ -29,11 +29,30 @@ export async function fillProvider(page: Page, values: Partial<TProviderValues>)
   }
 }
 
-/** Fills and saves, waiting for the success message. */
+// the fields of the target: a value for one of them here is a change of target (a typed password always is)
+const TARGET_FIELDS: readonly (keyof TProviderValues)[] = ['host', 'port', 'username', 'password']
+
+/**
+ * Fills and saves, waiting for the success message. A change of target, untested, is saved with Update anyway
+ * (the question must come); other changes are saved by Update alone.
+ */
 export async function saveProvider(page: Page, values: Partial<TProviderValues>) {
   await fillProvider(page, values)
-  await page.getByRole('button', { name: 'Update' }).click()
+  if (TARGET_FIELDS.some((name) => name in values)) await updateAnyway(page)
+  else await page.getByRole('button', { name: 'Update', exact: true }).click()
   await expect(page.getByText('Email provider updated')).toBeVisible()
+}
+
+/** The question Update asks before saving a change of target that no test email has tried. */
+export function testFirstDialog(page: Page) {
+  return page.getByRole('dialog', { name: 'Send a test email first?' })
+}
+
+/** Presses Update, which must ask "Send a test email first?", and answers Update anyway. */
+export async function updateAnyway(page: Page) {
+  await page.getByRole('button', { name: 'Update', exact: true }).click()
+  await testFirstDialog(page).getByRole('button', { name: 'Update anyway' }).click()
+  await expect(testFirstDialog(page)).toBeHidden()
 }
 
 /** The field input by its visible label. */

@@ -67,6 +67,7 @@ export default async function EmailProviderPage({ params, searchParams }: { para
       <EmailProviderForm
         slug={org.slug}
         initialValues={initialValues}
+        isProviderSaved={provider !== null}
         savedSecretKind={provider?.hasSecret && provider.sendingMethod !== 'api' ? provider.authKind : null}
         isApiKeySaved={Boolean(provider?.hasSecret && provider.sendingMethod === 'api')}
         serviceAccountEmail={provider?.serviceAccountEmail ?? null}
