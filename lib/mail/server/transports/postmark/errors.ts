@@ -71,32 +71,24 @@ export function postmarkFailure(answer: TApiAnswer, step: 'authenticate' | 'send
     })
   }
   if (code === 400 || code === 401 || (code === 300 && /\bfrom\b|sender signature/i.test(said ?? ''))) {
-    return {
-      failure: {
-        field: 'fromAddress',
-        stage: 'send',
-        scope: 'organization',
-        reply,
-        code: answer.status,
-        message: 'Postmark refused the From Address: it is not a confirmed Sender Signature or verified domain',
-        hint: 'Add and confirm the address or its domain in Postmark (Sender Signatures), or use one that is',
-        isPermanent: true,
-      },
-    }
+    return fail({
+      field: 'fromAddress',
+      stage: 'send',
+      scope: 'organization',
+      message: 'Postmark refused the From Address: it is not a confirmed Sender Signature or verified domain',
+      hint: 'Add and confirm the address or its domain in Postmark (Sender Signatures), or use one that is',
+      isPermanent: true,
+    })
   }
   if (code === 405 || code === 413) {
-    return {
-      failure: {
-        field: null,
-        stage: 'send',
-        scope: 'organization',
-        reply,
-        code: answer.status,
-        message: 'Postmark does not let this account send right now',
-        hint: 'Check the account in Postmark: it may be paused or out of credits',
-        isPermanent: true,
-      },
-    }
+    return fail({
+      field: null,
+      stage: 'send',
+      scope: 'organization',
+      message: 'Postmark does not let this account send right now',
+      hint: 'Check the account in Postmark: it may be paused or out of credits',
+      isPermanent: true,
+    })
   }
   if (code === 300) {
     return fail({
